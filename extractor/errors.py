@@ -1,0 +1,50 @@
+"""The exception tree. Every error a user can cause is a MarketfactsError.
+
+    MarketfactsError
+    ├── ReadError      an input could not be read or understood (file, feed, page)
+    │   └── FetchError an http(s) request failed
+    ├── PatternError   a line of patterns/*.jsonl is broken
+    └── StoreError     the SQLite store refused a read or a write
+
+Each message names the input (path, URL, pattern file and line, database)
+and says what is wrong, so the CLI can print it as one line.
+"""
+
+from __future__ import annotations
+
+
+class MarketfactsError(Exception):
+    """Root of every error marketfacts raises on purpose."""
+
+
+class ReadError(MarketfactsError):
+    """An input could not be read: missing, unreadable, not a format we know."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = str(source)
+        self.reason = reason
+        super().__init__(f"{self.source}: {reason}")
+
+
+class FetchError(ReadError):
+    """An http(s) fetch failed: timeout, connection error, bad status."""
+
+
+class PatternError(MarketfactsError):
+    """A pattern file is broken; the message names the file and line."""
+
+    def __init__(self, file: str, line: int | None, reason: str):
+        self.file = file
+        self.line = line
+        self.reason = reason
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {reason}")
+
+
+class StoreError(MarketfactsError):
+    """The fact store could not be opened, migrated or written."""
+
+    def __init__(self, db: str, reason: str):
+        self.db = str(db)
+        self.reason = reason
+        super().__init__(f"{self.db}: {reason}")
