@@ -1,0 +1,306 @@
+"""The SQLite fact store: schema, migrations, idempotent writes, queries.
+
+The schema is an interface (other tools read the file directly), so it is
+versioned with ``PRAGMA user_version`` and changed only by appending a
+migration to ``MIGRATIONS``. One writer at a time; WAL so readers (datasette,
+an analyst's sqlite3 shell) are never blocked by an ingest.
+
+Idempotence: an article is identified by ``key`` (guid, else URL, else the
+hash of its content). Writing a document whose key is stored with the same
+content hash and extractor version changes nothing; a changed text (or a
+newer extractor) replaces the article's row and all its facts in the same
+transaction, so no reader ever sees an article without its facts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .documents import Document, published_date_iso
+from .errors import StoreError
+from .model import FACT_FIELDS, Fact
+
+DEFAULT_DB = "facts.db"
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {
+            "id": int,
+            "source": str,
+            "kind": str,
+            "etag": str,
+            "last_modified": str,
+            "last_status": str,
+            "last_error": str,
+            "last_attempt": str,
+            "last_success": str,
+        },
+        pk="id",
+        not_null={"source"},
+    )
+    db["sources"].create_index(["source"], unique=True)
+    db["articles"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "key": str,
+            "url": str,
+            "guid": str,
+            "title": str,
+            "published": str,
+            "fetched_at": str,
+            "text": str,
+            "content_hash": str,
+            "extractor_version": str,
+        },
+        pk="id",
+        not_null={"key", "text", "content_hash"},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["articles"].create_index(["key"], unique=True)
+    db["articles"].create_index(["published"])
+    db["facts"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "subject": str,
+            "ticker": str,
+            "metric": str,
+            "value": float,
+            "unit": str,
+            "investor": str,
+            "as_of": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "qualifier": str,
+            "rule": str,
+        },
+        pk="id",
+        not_null={"article_id", "subject", "metric", "value", "unit"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    for column in ("article_id", "subject", "ticker", "metric", "as_of"):
+        db["facts"].create_index([column])
+
+
+#: Append only. Migration i (1-based) brings user_version from i-1 to i.
+MIGRATIONS = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What writing one document did: 'inserted', 'replaced' or 'unchanged'."""
+
+    action: str
+    article_id: int
+    facts: int
+
+
+class Store:
+    """The fact database. Use as a context manager or call close()."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = str(path)
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.enable_wal()
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(self.path, f"cannot open database: {e}") from e
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                self.path,
+                f"schema version {current} is newer than this marketfacts ({SCHEMA_VERSION}); upgrade marketfacts",
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with self._transaction():
+                MIGRATIONS[version - 1](self.db)
+                # PRAGMA takes no parameters; version is our own integer.
+                self.db.execute(f"PRAGMA user_version = {int(version)}")
+
+    def _transaction(self):
+        return _Transaction(self.db.conn, self.path)
+
+    # -- writes -------------------------------------------------------------
+
+    def source_id(self, source: str | None, kind: str | None = None) -> int | None:
+        """Id of a source row, created on first sight."""
+        if not source:
+            return None
+        row = self.db.execute("SELECT id FROM sources WHERE source = ?", [source]).fetchone()
+        if row:
+            return row[0]
+        return self.db["sources"].insert({"source": source, "kind": kind}).last_pk
+
+    def record_source(self, source: str, *, kind: str | None = None, error: str | None = None, changed: bool = True) -> None:
+        """Note the outcome of reading a source: status, last error, and when.
+
+        Re-reading a source that gave nothing new with the same status writes
+        nothing, so ingesting the same input twice leaves the file as it was.
+        """
+        status = "error" if error else "ok"
+        with self._transaction():
+            sid = self.source_id(source, kind)
+            row = self.db["sources"].get(sid)
+            if not changed and row["last_status"] == status and row["last_error"] == error:
+                return
+            now = _now()
+            update = {"last_attempt": now, "last_status": status, "last_error": error}
+            if not error:
+                update["last_success"] = now
+            if kind:
+                update["kind"] = kind
+            self.db["sources"].update(sid, update)
+
+    def write(self, document: Document, facts: Iterable[Fact], *, extractor_version: str) -> WriteResult:
+        """Store one article and its facts in one transaction (see module doc)."""
+        content_hash = document.content_hash
+        try:
+            with self._transaction():
+                row = self.db.execute(
+                    "SELECT id, content_hash, extractor_version FROM articles WHERE key = ?", [document.key]
+                ).fetchone()
+                if row and row[1] == content_hash and row[2] == extractor_version:
+                    return WriteResult("unchanged", row[0], 0)
+                record = {
+                    "source_id": self.source_id(document.source),
+                    "key": document.key,
+                    "url": document.url,
+                    "guid": document.guid,
+                    "title": document.title,
+                    "published": published_date_iso(document.published) or None,
+                    "fetched_at": _now(),
+                    "text": document.text,
+                    "content_hash": content_hash,
+                    "extractor_version": extractor_version,
+                }
+                if row:
+                    article_id = row[0]
+                    self.db.execute("DELETE FROM facts WHERE article_id = ?", [article_id])
+                    self.db["articles"].update(article_id, record)
+                    action = "replaced"
+                else:
+                    article_id = self.db["articles"].insert(record).last_pk
+                    action = "inserted"
+                rows = [_fact_row(article_id, fact) for fact in facts]
+                if rows:
+                    self.db["facts"].insert_all(rows)
+                return WriteResult(action, article_id, len(rows))
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot store article {document.key!r}: {e}") from e
+
+    # -- reads --------------------------------------------------------------
+
+    def facts(
+        self,
+        *,
+        subject: str | None = None,
+        ticker: str | None = None,
+        metric: str | None = None,
+        investor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict]:
+        """Facts matching every given filter, newest as_of first, with their article."""
+        where, params = [], []
+        for column, value in (("subject", subject), ("ticker", ticker), ("metric", metric), ("investor", investor)):
+            if value is not None:
+                # Subjects are names a user types: match them without regard to case.
+                where.append(f"f.{column} = ? COLLATE NOCASE")
+                params.append(value)
+        if since is not None:
+            where.append("f.as_of >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("f.as_of <= ?")
+            params.append(until.isoformat())
+        columns = ", ".join(f"f.[{name}]" for name in FACT_FIELDS)
+        sql = (
+            f"SELECT {columns}, f.rule, f.article_id, a.title AS article_title, a.url AS article_url, "
+            "a.published AS article_published FROM facts f JOIN articles a ON a.id = f.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY f.as_of IS NULL, f.as_of DESC, a.published DESC, f.article_id, f.start, f.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        try:
+            cursor = self.db.execute(sql, params)
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot query facts: {e}") from e
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield _tidy(dict(zip(names, values)))
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.db[name].count for name in ("sources", "articles", "facts")}
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE .. COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self):
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot start a write: {e}") from e
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
+
+
+def _fact_row(article_id: int, fact: Fact) -> dict:
+    row = fact.to_dict(with_rule=True)
+    row["article_id"] = article_id
+    return row
+
+
+def _tidy(row: dict) -> dict:
+    # SQLite REAL gives 7844.01 back exactly, but whole won amounts read
+    # better as integers: 3760000000000, not 3760000000000.0.
+    value = row.get("value")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        row["value"] = int(value)
+    return row
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -1,0 +1,137 @@
+"""The SQLite store: schema, idempotent writes, replacement, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from extractor import Document, Fact, StoreError
+from extractor.store import SCHEMA_VERSION, Store
+
+KST = timezone(timedelta(hours=9))
+
+
+def _doc(text="The KOSPI closed at 2,500.12.", guid="item-1"):
+    return Document(
+        text=text,
+        url="https://news.example/kospi",
+        guid=guid,
+        title="KOSPI closes higher",
+        published=datetime(2026, 5, 14, 11, 0, tzinfo=KST),
+        source="fixtures/feed.xml",
+    )
+
+
+def _fact(value=2500.12, start=4):
+    return Fact(
+        subject="KOSPI",
+        metric="index_close",
+        value=value,
+        unit="points",
+        text="The KOSPI closed at 2,500.12.",
+        start=0,
+        end=29,
+        as_of=date(2026, 5, 13),
+        rule="index_close.cue",
+    )
+
+
+def _dump(path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            for table in ("sources", "articles", "facts")
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "facts.db"
+
+
+def test_new_database_has_schema_version_wal_and_indexes(db_path):
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        indexed = {tuple(index.columns) for index in store.db["facts"].indexes}
+    assert {("subject",), ("ticker",), ("metric",), ("as_of",)} <= indexed
+
+
+def test_facts_table_has_every_field_of_the_contract(db_path):
+    with Store(db_path) as store:
+        columns = {c.name for c in store.db["facts"].columns}
+    assert {
+        "subject", "ticker", "metric", "value", "unit", "investor", "as_of",
+        "text", "start", "end", "qualifier", "article_id", "rule",
+    } <= columns  # fmt: skip
+
+
+def test_writing_the_same_article_twice_changes_nothing(db_path):
+    with Store(db_path) as store:
+        first = store.write(_doc(), [_fact()], extractor_version="v1")
+        store.record_source("fixtures/feed.xml", changed=True)
+    before = _dump(db_path)
+    with Store(db_path) as store:
+        second = store.write(_doc(), [_fact()], extractor_version="v1")
+        store.record_source("fixtures/feed.xml", changed=False)
+    assert (first.action, second.action) == ("inserted", "unchanged")
+    assert _dump(db_path) == before
+
+
+def test_changed_text_replaces_the_articles_facts_in_place(db_path):
+    with Store(db_path) as store:
+        store.write(_doc(), [_fact(), _fact(value=1.0)], extractor_version="v1")
+        result = store.write(_doc(text="The KOSPI closed at 2,611.00."), [_fact(value=2611.0)], extractor_version="v1")
+        facts = list(store.facts())
+        assert store.counts()["articles"] == 1
+    assert result.action == "replaced"
+    assert [f["value"] for f in facts] == [2611]
+    assert facts[0]["article_title"] == "KOSPI closes higher"
+
+
+def test_newer_extractor_version_re_extracts_an_unchanged_article(db_path):
+    with Store(db_path) as store:
+        store.write(_doc(), [_fact()], extractor_version="v1")
+        result = store.write(_doc(), [_fact(), _fact(value=3.0)], extractor_version="v2")
+        assert result.action == "replaced"
+        assert store.counts()["facts"] == 2
+
+
+def test_a_failed_write_leaves_the_stored_article_and_facts_intact(db_path):
+    with Store(db_path) as store:
+        store.write(_doc(), [_fact()], extractor_version="v1")
+    before = _dump(db_path)
+    broken = Fact(subject=None, metric="index_close", value=1, unit="points", text="", start=0, end=0)  # type: ignore[arg-type]
+    with Store(db_path) as store:
+        with pytest.raises(StoreError, match="cannot store article"):
+            store.write(_doc(text="changed text"), [broken], extractor_version="v1")
+    assert _dump(db_path) == before
+
+
+def test_filters_select_facts_and_subject_ignores_case(db_path):
+    with Store(db_path) as store:
+        store.write(_doc(), [_fact()], extractor_version="v1")
+        assert len(list(store.facts(subject="kospi", metric="index_close"))) == 1
+        assert list(store.facts(subject="KOSDAQ")) == []
+        assert len(list(store.facts(since=date(2026, 5, 13), until=date(2026, 5, 13)))) == 1
+        assert list(store.facts(since=date(2026, 5, 14))) == []
+
+
+def test_database_from_a_newer_marketfacts_is_refused(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this marketfacts"):
+        Store(db_path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is not a database file at all" * 100)
+    with pytest.raises(StoreError, match="notes.db"):
+        Store(path)
