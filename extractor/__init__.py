@@ -6,6 +6,17 @@ from .model import Fact, Quantity
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):
+    # extract and parse_quantities load spaCy; importing them lazily keeps
+    # `import extractor` (and the CLI's --help) fast.
+    if name in ("extract", "parse_quantities"):
+        from .nlp import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+
+
 __all__ = [
     "Document",
     "Fact",
@@ -17,4 +28,6 @@ __all__ = [
     "StoreError",
     "Table",
     "__version__",
+    "extract",
+    "parse_quantities",
 ]

@@ -1,0 +1,5 @@
+"""python -m extractor: the marketfacts command line."""
+
+from .cli import main
+
+main()

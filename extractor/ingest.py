@@ -1,0 +1,96 @@
+"""Ingest: read sources, extract facts, store them — one article at a time.
+
+The library never prints: progress and errors go to the callbacks the
+caller passes (the CLI prints them). A source that cannot be read, or an
+article whose extraction fails, is reported and skipped; the rest land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+
+from .documents import Document
+from .errors import MarketfactsError, ReadError
+from .nlp.pipeline import extract, extractor_version
+from .readers import read_all
+from .store import Store, WriteResult
+
+
+@dataclass
+class IngestSummary:
+    documents: int = 0
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    facts: int = 0
+    errors: list[MarketfactsError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def line(self) -> str:
+        return (
+            f"{self.documents} articles read: {self.inserted} new, {self.replaced} updated, "
+            f"{self.unchanged} unchanged; {self.facts} facts stored; {len(self.errors)} errors"
+        )
+
+
+def sample_sources() -> list[str]:
+    """The bundled sample news (shipped inside the package)."""
+    root = Path(str(resources.files("extractor.sample")))
+    return [str(p) for p in sorted(root.iterdir()) if p.is_file() and _is_sample(p)]
+
+
+def _is_sample(path: Path) -> bool:
+    return not path.name.startswith(("_", ".")) and not path.name.endswith((".json", ".py", ".pyc"))
+
+
+def ingest(
+    sources: Iterable[str | Path],
+    store: Store,
+    *,
+    published: date | datetime | None = None,
+    on_document: Callable[[Document, WriteResult], None] | None = None,
+    on_error: Callable[[MarketfactsError], None] | None = None,
+) -> IngestSummary:
+    """Read every source, extract and store each article; return the tally."""
+    summary = IngestSummary()
+    version = extractor_version()
+    seen_sources: dict[str, bool] = {}  # source -> did it bring anything new
+    failed_sources: set[str] = set()
+    for item in read_all(sources, published=published):
+        if isinstance(item, ReadError):
+            _report(summary, item, on_error)
+            store.record_source(item.source, error=item.reason, changed=False)
+            failed_sources.add(item.source)
+            continue
+        summary.documents += 1
+        try:
+            facts = extract(item.text, item.published, title=item.title)
+            result = store.write(item, facts, extractor_version=version)
+        except MarketfactsError as e:
+            _report(summary, e, on_error)
+            continue
+        except Exception as e:  # a bug on one article must not sink the batch
+            _report(summary, ReadError(item.key, f"extraction failed: {type(e).__name__}: {e}"), on_error)
+            continue
+        setattr(summary, result.action, getattr(summary, result.action) + 1)
+        summary.facts += result.facts
+        if item.source:
+            seen_sources[item.source] = seen_sources.get(item.source, False) or result.action != "unchanged"
+        if on_document:
+            on_document(item, result)
+    for source in sorted(set(seen_sources) - failed_sources):
+        store.record_source(source, changed=seen_sources[source])
+    return summary
+
+
+def _report(summary: IngestSummary, error: MarketfactsError, on_error) -> None:
+    summary.errors.append(error)
+    if on_error:
+        on_error(error)

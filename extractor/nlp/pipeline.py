@@ -1,0 +1,167 @@
+"""The spaCy pipeline: a blank English tokenizer and our rule components.
+
+    marketfacts_segmenter   sentence starts at line breaks and sentence punctuation
+    marketfacts_quantities  doc._.quantities: every figure, normalized (quantities.py)
+    marketfacts_cues        SpanRuler over patterns/*.jsonl -> doc.spans["cues"]
+    marketfacts_companies   the KRX gazetteer -> doc.spans["companies"] (companies.py)
+    marketfacts_facts       doc._.facts: Fact objects (relations.py)
+
+No statistical model is loaded: every decision is a rule, and every rule's
+vocabulary is data in patterns/. The publication date reaches the fact layer
+through ``doc.user_data["published"]``; see ``extract``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import __version__
+from ..errors import PatternError
+from ..model import Fact, Quantity
+from ..rules import pattern_dir, read_jsonl
+from . import companies as _companies  # noqa: F401  (registers marketfacts_companies)
+from .quantities import find_quantities
+from .relations import build_facts
+
+#: Pattern files read by the cue ruler, each holding SpanRuler patterns.
+CUE_FILES = (
+    "subjects.jsonl",
+    "investors.jsonl",
+    "flows.jsonl",
+    "directions.jsonl",
+    "levels.jsonl",
+    "metrics.jsonl",
+    "blockers.jsonl",
+)
+_SENTENCE_END = {".", "!", "?"}
+_CLOSERS = {'"', "'", "”", "’", ")", "]"}
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=None)
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", default=None)
+
+
+@Language.component("marketfacts_segmenter")
+def segment(doc: Doc) -> Doc:
+    """Sentence starts: after . ! ? (and any closing quote or bracket) and
+    after every line break, because feeds and tables put one item a line
+    with no punctuation. Abbreviations (Dec., vs., p.m.) are single tokens
+    in spaCy's English tokenizer, so they never end a sentence here."""
+    start_next = True
+    previous = None
+    for token in doc:
+        if token.i > 0:
+            token.is_sent_start = start_next and not token.is_space
+        if token.is_space:
+            start_next = start_next or "\n" in token.text
+            continue
+        if token.text in _CLOSERS and previous is not None and previous.text in _SENTENCE_END:
+            token.is_sent_start = False
+            start_next = True
+        else:
+            start_next = token.text in _SENTENCE_END
+        if "\n" in token.whitespace_:
+            start_next = True
+        previous = token
+    return doc
+
+
+@Language.component("marketfacts_quantities")
+def attach_quantities(doc: Doc) -> Doc:
+    doc._.quantities = find_quantities(doc.text)
+    return doc
+
+
+@Language.component("marketfacts_facts")
+def attach_facts(doc: Doc) -> Doc:
+    doc._.facts = build_facts(doc)
+    return doc
+
+
+def load_cue_patterns() -> list[dict]:
+    """Every cue pattern, validated line by line (PatternError names file:line)."""
+    patterns = []
+    for name in CUE_FILES:
+        for lineno, obj in read_jsonl(name, required=("label", "pattern")):
+            pattern = obj["pattern"]
+            if not isinstance(obj["label"], str) or not obj["label"]:
+                raise PatternError(name, lineno, "label must be a non-empty string")
+            if not (isinstance(pattern, str) and pattern.strip()) and not (
+                isinstance(pattern, list) and pattern and all(isinstance(t, dict) for t in pattern)
+            ):
+                raise PatternError(name, lineno, "pattern must be a phrase or a list of token objects")
+            if "id" in obj and not isinstance(obj["id"], str):
+                raise PatternError(name, lineno, "id must be a string")
+            patterns.append({"label": obj["label"], "pattern": pattern, "id": obj.get("id", "")})
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The pipeline, built once per process (workers build their own)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("marketfacts_segmenter")
+    nlp.add_pipe("marketfacts_quantities")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="marketfacts_cues",
+        config={"spans_key": "cues", "phrase_matcher_attr": "LOWER", "validate": True},
+    )
+    try:
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(load_cue_patterns())
+    except ValueError as e:  # spaCy's own validation of token patterns
+        raise PatternError("patterns/", None, f"invalid cue pattern: {e}") from e
+    nlp.add_pipe("marketfacts_companies")
+    nlp.add_pipe("marketfacts_facts")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Code version plus a hash of the pattern files: a patterns/ change makes
+    every stored article eligible for re-extraction."""
+    digest = hashlib.sha256()
+    for path in sorted(pattern_dir().glob("*.jsonl")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _make_doc(nlp: Language, text: str, published, title: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data["published"] = _as_date(published)
+    doc.user_data["title"] = title
+    return doc
+
+
+def extract(text: str, published: date | datetime | None = None, *, title: str | None = None) -> list[Fact]:
+    """Facts in one article. A pure function of (text, published, title, patterns)."""
+    nlp = load_pipeline()
+    return nlp(_make_doc(nlp, text, published, title))._.facts
+
+
+def extract_many(items: Iterable[tuple[str, date | datetime | None, str | None]]) -> Iterator[list[Fact]]:
+    """Facts for many (text, published, title) items, in order, in one process."""
+    nlp = load_pipeline()
+    for text, published, title in items:
+        yield nlp(_make_doc(nlp, text, published, title))._.facts
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every figure in the text (the quantity layer alone, no facts)."""
+    return find_quantities(text)
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value

@@ -1,0 +1,889 @@
+"""The fact layer: attach each quantity to a subject, metric, investor and day.
+
+Reading order is how a careful reader works through a market report:
+
+1. The text is cut into sentences (the segmenter) and sentences into clauses
+   (at ``;``, ``while``, ``but``, ``, and``, dashes), because one clause
+   carries one subject's figures: "individual investors sold X while
+   institutions offloaded Y".
+2. Every sentence's mentions are laid out in text order: quantities, subjects
+   (indexes, companies, the won), investor groups, flow verbs, directions,
+   level cues (closed at, opened at, as low as), metric cues (short-selling
+   balance, margin loans), blockers (year-to-date, combined, above) and dates.
+3. Each quantity is read by the rule family of its unit (money, percent,
+   points, counts) against its *local* context (the words since the previous
+   figure: directions and blockers bind tightly) and its *clause* context
+   (subject, investor and flow verb may stand further left).
+4. Tables rendered as pipe lines are read by column headers instead.
+5. Facts describing the same thing twice (a headline's rounded figure beside
+   the exact one) are merged, keeping the precise figure.
+
+Precision before recall: when the subject, metric or sign is unclear the
+quantity stays in the quantity layer and no fact is made.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..model import Fact, Quantity
+from ..rules import read_jsonl
+from .dates import DateMention, find_dates
+from .tables import TableRow, find_table_rows
+
+INDEXES = {"KOSPI", "KOSDAQ", "KOSPI 200", "KOSPI 50", "KRX"}
+SUBJECT_KINDS = {"SUBJECT", "FX", "ANAPHOR", "COMPANY"}
+#: Metrics of market-wide balances: their subject defaults to the whole market.
+BALANCE_METRICS = {
+    "short_balance", "short_volume", "short_interest_pct", "lending_balance", "margin_loan_balance",
+    "short_balance_ratio", "borrowing_ratio",
+}  # fmt: skip
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
+_ANAPHORIC_OPENER = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|balance|share))\b", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s*$", re.I)
+_SINCE = re.compile(r"\bsince\b", re.I)
+_SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
+_WORTH_OF = re.compile(r"^[\s\w]{0,12}?\b(?:worth\s+)?(?:of|in)\s+$", re.I)
+_OPEN_PAREN = re.compile(r"^\s*\(?\s*$")
+_PRICE_UNITS = {"KRW"}
+
+
+@dataclass
+class Mention:
+    kind: str
+    start: int
+    end: int
+    id: str = ""
+    ticker: str | None = None
+    quantity: Quantity | None = None
+
+
+@dataclass
+class Candidate:
+    """A fact before dating and merging: what, about whom, from which words."""
+
+    quantity: Quantity
+    metric: str
+    subject: str
+    ticker: str | None
+    investor: str | None
+    value: int | float
+    unit: str
+    rule: str
+    qualifier: str | None = None
+    day_override: date | None = None
+    period_start: bool = False
+
+
+@dataclass
+class _State:
+    """What the reader remembers while walking the article."""
+
+    default_day: date | None
+    focus_index: str | None = None
+    data_day: date | None = None  # set by "as of" dates; carries across paragraphs
+    paragraph_day: date | None = None  # set by other explicit dates; reset per paragraph
+    paragraph: int = -1
+    period_start_day: date | None = None
+    last_day_mentioned: date | None = None
+    metric_subject: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    previous_sentence_subject: Mention | None = None
+    previous_ratio_metric: str | None = None
+
+
+def build_facts(doc: Doc) -> list[Fact]:
+    """The fact layer's entry point: doc._.quantities and doc.spans -> facts."""
+    return _Reader(doc).read()
+
+
+class _Reader:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        published: date | None = doc.user_data.get("published")
+        self.published = published
+        self.dates = find_dates(self.text, published)
+        self.date_starts = [d.start for d in self.dates]
+        self.mentions = _collect_mentions(doc)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        self.rows = find_table_rows(self.text)
+        self.state = _State(default_day=self._default_day(doc.user_data.get("title")))
+        self.facts: list[tuple[Fact, Decimal]] = []
+
+    # -- the walk --------------------------------------------------------------
+
+    def read(self) -> list[Fact]:
+        for segment in self._segments():
+            self._enter_paragraph(segment[0])
+            if isinstance(segment[2], TableRow):
+                self._read_row(segment[2])
+            else:
+                self._read_sentence(segment[0], segment[1])
+        return _merge(self.facts)
+
+    def _segments(self) -> list[tuple[int, int, TableRow | None]]:
+        """Sentences and table rows in text order; a table row is one segment
+        even when a cell holds a full stop."""
+        row_starts = [row.start for row in self.rows]
+        segments = [(row.start, row.end, row) for row in self.rows]
+        for sent in self.doc.sents:
+            i = bisect.bisect_right(row_starts, sent.start_char) - 1
+            if i >= 0 and self.rows[i].start <= sent.start_char < self.rows[i].end:
+                continue
+            segments.append((sent.start_char, sent.end_char, None))
+        segments.sort(key=lambda s: s[0])
+        return segments
+
+    def _enter_paragraph(self, start: int) -> None:
+        index = bisect.bisect_right(self.paragraph_starts, start) - 1
+        if index != self.state.paragraph:
+            self.state.paragraph = index
+            self.state.paragraph_day = None
+            self.state.previous_sentence_subject = None
+            self.state.previous_ratio_metric = None
+
+    def _read_sentence(self, start: int, end: int, *, row_subject: Mention | None = None, column=None) -> None:
+        mentions = self._mentions_in(start, end)
+        sentence_dates = self._dates_in(start, end)
+        produced: list[Candidate] = []
+        for c_start, c_end in _clauses(self.text, start, end):
+            clause = [m for m in mentions if c_start <= m.start and m.end <= c_end]
+            produced += self._read_clause(clause, c_start, c_end, start, end, row_subject)
+        for cand in produced:
+            self._emit(cand, start, end, sentence_dates)
+        self._remember(mentions, sentence_dates, produced, start)
+
+    def _read_row(self, row: TableRow) -> None:
+        subject = self._row_subject(row)
+        if subject is None:
+            return
+        dates = self._dates_in(row.start, row.end)
+        for cell, role in zip(row.cells[1:], row.roles[1:]):
+            cell_start, cell_end = cell
+            if role is None:
+                # Free text in a cell ("Foreign -₩1.55tn, institutions +₩456.1bn"):
+                # read it as a sentence about the row's subject.
+                self._read_sentence(cell_start, cell_end, row_subject=subject)
+                continue
+            for m in self._mentions_in(cell_start, cell_end):
+                if m.kind == "QTY":
+                    cand = _table_candidate(m.quantity, role, subject)
+                    if cand:
+                        self._emit(cand, row.start, row.end, dates)
+
+    # -- clauses ---------------------------------------------------------------
+
+    def _read_clause(self, clause, c_start, c_end, s_start, s_end, row_subject) -> list[Candidate]:
+        out: list[Candidate] = []
+        quantities = [m for m in clause if m.kind == "QTY"]
+        done: set[int] = set()
+        if any(m.kind == "BLOCK" and m.id == "respectively" for m in clause):
+            for cand in self._respectively(clause):
+                out.append(cand)
+                done.add(cand.quantity.start)
+        previous_end = c_start
+        for i, qm in enumerate(quantities):
+            next_start = quantities[i + 1].start if i + 1 < len(quantities) else c_end
+            if qm.start not in done:
+                ctx = _Context(self, qm, clause, previous_end, next_start, c_start, s_start, row_subject, out)
+                cand = ctx.read()
+                if cand:
+                    out.append(cand)
+            previous_end = qm.end
+        return out
+
+    def _respectively(self, clause: list[Mention]) -> list[Candidate]:
+        """"X and Y recorded net purchases of A and B, respectively": pair
+        investors (or subjects) with amounts in order."""
+        investors = _dedupe_ids([m for m in clause if m.kind == "INVESTOR"])
+        amounts = [m for m in clause if m.kind == "QTY" and m.quantity.unit == "KRW"]
+        flows = [m for m in clause if m.kind == "FLOW"]
+        if len(investors) < 2 or len(investors) != len(amounts) or not flows:
+            return []
+        if any(m.kind == "BLOCK" and m.id in ("period", "combined") for m in clause):
+            return []
+        sign = 1 if flows[0].id == "buy" else -1
+        subject = self._market_subject(clause, amounts[0].start)
+        if subject is None:
+            return []
+        out = []
+        for inv, qm in zip(investors, amounts):
+            q = qm.quantity
+            value = q.value if q.sign is not None else sign * q.value
+            out.append(Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.respectively", q.qualifier))
+        return out
+
+    # -- subjects --------------------------------------------------------------
+
+    def _row_subject(self, row: TableRow) -> Mention | None:
+        start, end = row.cells[0]
+        for m in self._mentions_in(start, end):
+            if m.kind in ("SUBJECT", "COMPANY"):
+                return m
+        return None
+
+    def _market_subject(self, clause: list[Mention], before: int) -> tuple[str, str | None] | None:
+        for m in reversed([m for m in clause if m.end <= before]):
+            if m.kind == "SUBJECT" and m.id in INDEXES:
+                return m.id, None
+        for m in clause:
+            if m.start >= before and m.kind == "SUBJECT" and m.id in INDEXES:
+                return m.id, None
+        if self.state.focus_index:
+            return self.state.focus_index, None
+        return None
+
+    def resolve(self, m: Mention) -> tuple[str, str | None] | None:
+        """A subject mention as (subject, ticker); anaphors take the focus index."""
+        if m.kind == "ANAPHOR":
+            return (self.state.focus_index, None) if self.state.focus_index else None
+        if m.kind == "FX":
+            return "USD/KRW", None
+        return m.id, m.ticker
+
+    # -- dating and emitting ---------------------------------------------------
+
+    def _emit(self, cand: Candidate, s_start: int, s_end: int, sentence_dates: list[DateMention]) -> None:
+        day = cand.day_override if cand.day_override is not None else self._day_for(cand.quantity, s_start, sentence_dates)
+        if cand.period_start:
+            day = self.state.period_start_day
+            if day is None:
+                return
+        ev_start, ev_end = _evidence_span(self.text, s_start, s_end, cand.quantity)
+        fact = Fact(
+            subject=cand.subject,
+            ticker=cand.ticker,
+            metric=cand.metric,
+            value=cand.value,
+            unit=cand.unit,
+            investor=cand.investor,
+            as_of=day,
+            text=self.text[ev_start:ev_end],
+            start=ev_start,
+            end=ev_end,
+            qualifier=cand.qualifier,
+            rule=cand.rule,
+        )
+        self.facts.append((fact, _precision(cand.quantity)))
+        if cand.metric in BALANCE_METRICS:
+            self.state.metric_subject[_family(cand.metric)] = (cand.subject, cand.ticker)
+
+    def _day_for(self, q: Quantity, s_start: int, sentence_dates: list[DateMention]) -> date | None:
+        """The day a figure describes: a date in its sentence (the nearest one
+        before it, else one right after it with no other figure between), else
+        the day the paragraph or the article's data is "as of", else the
+        article's trading day."""
+        before = [d for d in sentence_dates if d.end <= q.start and not self._is_period_start(d, s_start)]
+        if before:
+            return self._day_of(before[-1])
+        after = [d for d in sentence_dates if d.start >= q.end]
+        if after:
+            gap = self.text[q.end : after[0].start]
+            if not any(ch.isdigit() for ch in gap) and not self._is_period_start(after[0], s_start):
+                return self._day_of(after[0])
+        return self.state.paragraph_day or self.state.data_day or self.state.default_day
+
+    def _day_of(self, d: DateMention) -> date | None:
+        if d.day is not None:
+            return d.day
+        if d.text.lower() == "at the time":
+            return self.state.last_day_mentioned
+        return self.state.paragraph_day or self.state.default_day
+
+    def _is_period_start(self, d: DateMention, s_start: int) -> bool:
+        if d.role in ("since", "from"):
+            return True
+        before = self.text[max(s_start, d.start - 80) : d.start]
+        return bool(_SINCE.search(before)) and not re.search(r"[,;]", before[before.lower().rfind("since") :])
+
+    def _remember(self, mentions, sentence_dates, produced, s_start) -> None:
+        for d in sentence_dates:
+            if d.day is None:
+                continue
+            self.state.last_day_mentioned = d.day
+            if self._is_period_start(d, s_start):
+                self.state.period_start_day = d.day
+            elif d.role == "as of":
+                self.state.data_day = d.day
+                self.state.paragraph_day = d.day
+            elif d.role is None or d.role == "on":
+                self.state.paragraph_day = d.day
+        for m in mentions:
+            self.note_subject(m)
+        subjects = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY")]
+        if subjects:
+            self.state.previous_sentence_subject = subjects[-1]
+        ratio = [c.metric for c in produced if c.metric in ("short_balance_ratio", "borrowing_ratio")]
+        if ratio:
+            self.state.previous_ratio_metric = ratio[-1]
+        elif produced:
+            self.state.previous_ratio_metric = None
+
+    def _default_day(self, title: str | None) -> date | None:
+        """The trading day a report describes: a date in its title, else the
+        first date in its opening lines, else its publication day."""
+        if title:
+            for d in find_dates(title, self.published):
+                if d.day and d.role not in ("since", "from"):
+                    return d.day
+        for d in self.dates:
+            if d.start > 600:
+                break
+            if d.day and d.role not in ("since", "from", "until", "before", "after"):
+                return d.day
+        return self.published
+
+    # -- lookup helpers ----------------------------------------------------------
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _dates_in(self, start: int, end: int) -> list[DateMention]:
+        i = bisect.bisect_left(self.date_starts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    def note_subject(self, m: Mention) -> None:
+        if m.kind == "SUBJECT" and m.id in INDEXES and m.id != "KRX":
+            self.state.focus_index = m.id
+
+
+class _Context:
+    """One quantity in its clause, and the rules that read it."""
+
+    def __init__(self, reader: _Reader, qm: Mention, clause, previous_end, next_start, c_start, s_start, row_subject, produced):
+        self.r = reader
+        self.qm = qm
+        self.q: Quantity = qm.quantity
+        self.text = reader.text
+        self.clause = clause
+        self.left = [m for m in clause if m.end <= qm.start]
+        self.local = [m for m in self.left if m.start >= previous_end]
+        self.right = [m for m in clause if m.start >= qm.end and m.end <= next_start]
+        self.c_start = c_start
+        self.s_start = s_start
+        self.previous_end = previous_end
+        self.row_subject = row_subject
+        self.produced = produced
+        for m in self.left:
+            reader.note_subject(m)
+
+    # mention queries
+    def last(self, kinds, mentions=None):
+        for m in reversed(self.left if mentions is None else mentions):
+            if m.kind in kinds:
+                return m
+        return None
+
+    def blocked(self, *reasons) -> bool:
+        if any(m.kind == "BLOCK" and m.id in reasons for m in self.local):
+            return True
+        near_right = [m for m in self.right if m.start - self.q.end <= 30]
+        return any(m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined") for m in near_right)
+
+    def crossed(self) -> bool:
+        """"rose above 2,400", "the 3,920 level": a level crossed is no fact."""
+        before = [m for m in self.local if m.kind == "BLOCK" and m.id == "cross" and self.q.start - m.end <= 12]
+        after = [m for m in self.right if m.kind == "BLOCK" and m.id == "cross" and m.start - self.q.end <= 3]
+        return bool(before or after)
+
+    def sign_from_words(self) -> int | None:
+        d = self.last({"DIR"}, self.local)
+        if d is not None:
+            return 1 if d.id == "up" else -1
+        for m in self.right:
+            if m.kind == "DIR" and m.start - self.q.end <= 2 and self.text[m.start : m.end].lower() in ("higher", "lower"):
+                return 1 if m.id == "up" else -1
+        return None
+
+    def subject(self):
+        """Nearest subject before the figure in its clause (or the table row's)."""
+        m = self.last(SUBJECT_KINDS)
+        if m is not None:
+            return m, self.r.resolve(m)
+        if self.row_subject is not None:
+            return self.row_subject, self.r.resolve(self.row_subject)
+        return None, None
+
+    # the rule families
+    def read(self) -> Candidate | None:
+        q = self.q
+        if self.blocked("period", "forecast", "prior") or self.crossed():
+            return None
+        if q.unit == "KRW":
+            return self.money()
+        if q.unit == "pct":
+            return self.percent()
+        if q.unit in ("points", None):
+            return self.points() or self.count()
+        if q.unit == "count":
+            return self.count()
+        return None
+
+    def money(self) -> Candidate | None:
+        q = self.q
+        if self.blocked("combined"):
+            return None
+        subj_m, subj = self.subject()
+        metric = self.metric_cue({"short_balance", "short_volume", "lending_balance", "margin_loan_balance", "target_price"})
+        if subj_m is not None and subj_m.kind == "FX" and metric is None:
+            return self.fx_rate(subj)
+        if metric is not None:
+            return self.balance(metric, q.unit)
+        flow = self.flow()
+        if flow is not None:
+            return flow
+        if subj_m is not None and subj_m.kind == "COMPANY" and self.level_kind() == "close" and not self.intraday():
+            return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
+        return None
+
+    def fx_rate(self, subj) -> Candidate | None:
+        q = self.q
+        if self.last({"DIR"}, self.local) and not self.last({"LEVEL"}, self.local):
+            return None  # "up 5.4 won": a change, not the rate
+        if not 500 <= q.value <= 3000:
+            return None
+        return Candidate(q, "fx_rate", "USD/KRW", None, None, q.value, "KRW_per_USD", "fx.level", q.qualifier)
+
+    def metric_cue(self, metrics: set[str]) -> str | None:
+        """The metric a cue before the figure (or right after it) names."""
+        m = self.last({"METRIC"})
+        if m is not None and m.id in metrics:
+            if m.id == "target_price" and self.r.text[m.start : m.end].lower() == "target" and not self._company_near(m):
+                return None
+            return m.id
+        for m in self.right:
+            if m.kind == "METRIC" and m.id in metrics and m.start - self.q.end <= 25:
+                return m.id
+        return None
+
+    def _company_near(self, cue: Mention) -> bool:
+        return any(m.kind == "COMPANY" for m in self.clause)
+
+    def balance(self, metric: str, unit: str) -> Candidate | None:
+        q = self.q
+        d = self.last({"DIR"}, self.local)
+        lv = self.last({"LEVEL"}, self.local)
+        if d is not None and (lv is None or lv.start < d.start):
+            return None  # "rose 1.2 trillion won": a change of the balance
+        if _FROM_BEFORE.search(self.text[self.previous_end : q.start]) and metric == "target_price":
+            return None  # the old target in "to X from Y"
+        if q.sign is not None and q.sign < 0:
+            return None
+        subject = self.balance_subject(metric)
+        if subject is None:
+            return None
+        if metric == "target_price" and subject[1] is None:
+            return None
+        return Candidate(q, metric, subject[0], subject[1], None, q.value, unit, f"{metric}.cue", q.qualifier)
+
+    def balance_subject(self, metric: str) -> tuple[str, str | None] | None:
+        """Explicit in the clause (before, then after), else the sentence
+        before when this one opens with "This"/"The proportion", else the
+        subject this metric last had, else the whole market."""
+        for m in reversed(self.left):
+            if m.kind in ("SUBJECT", "COMPANY") and m.id != "USD/KRW":
+                return self.r.resolve(m)
+        for m in self.clause:
+            if m.start >= self.q.end and m.kind in ("SUBJECT", "COMPANY"):
+                return self.r.resolve(m)
+        if self.row_subject is not None:
+            return self.r.resolve(self.row_subject)
+        prev = self.r.state.previous_sentence_subject
+        if prev is not None and _ANAPHORIC_OPENER.search(self.text[self.s_start : self.s_start + 40]):
+            return self.r.resolve(prev)
+        remembered = self.r.state.metric_subject.get(_family(metric))
+        if remembered:
+            return remembered
+        if metric == "target_price":
+            return None
+        return "KRX", None
+
+    def flow(self) -> Candidate | None:
+        """Investor flows: an investor group and a verb or a written sign."""
+        q = self.q
+        inv = self.last({"INVESTOR"})
+        flow = self.last({"FLOW"})
+        if inv is None:
+            inv = next((m for m in self.right if m.kind == "INVESTOR" and m.start - q.end <= 3), None)
+            flow = next((m for m in self.right if m.kind == "FLOW" and m.start - q.end <= 25), None) if inv else None
+        if inv is None:
+            return None
+        if flow is not None and flow.start < inv.start and _between_other_figure(self, flow, inv):
+            flow = None
+        if q.sign is not None:
+            value = q.value
+        elif flow is not None:
+            value = q.value if flow.id == "buy" else -q.value
+        else:
+            return None
+        subject = self.flow_subject(inv)
+        if subject is None:
+            return None
+        return Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
+
+    def flow_subject(self, inv: Mention) -> tuple[str, str | None] | None:
+        """Flows into one stock name it ("net-bought 300 billion won of
+        Samsung Electronics"); otherwise they are flows on a market."""
+        for m in self.left:
+            if m.kind == "COMPANY" and m.start > inv.start:
+                return self.r.resolve(m)
+        for m in self.right:
+            if m.kind == "COMPANY" and _WORTH_OF.match(self.text[self.q.end : m.start]):
+                return self.r.resolve(m)
+        if self.row_subject is not None:
+            return self.r.resolve(self.row_subject)
+        return self.r._market_subject(self.clause, self.q.start)
+
+    def level_kind(self) -> str | None:
+        """close/open/high/low for a figure after a level cue; "reach" cues
+        ("reaching", "at") take the kind of an earlier cue in the clause."""
+        lv = self.last({"LEVEL"})
+        if lv is None:
+            return None
+        if lv.start < self.previous_end and lv.id == "reach":
+            return None
+        if lv.id != "reach":
+            between = self.text[lv.end : self.q.start]
+            if lv.start < self.previous_end and not re.search(r"\b(?:at|to)\s*$", between):
+                return None
+            return lv.id
+        earlier = [m for m in self.left if m.kind == "LEVEL" and m.id != "reach" and m.start < lv.start]
+        if earlier:
+            return earlier[-1].id
+        if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in self.produced):
+            return "close"
+        return None
+
+    def intraday(self) -> bool:
+        return any(m.kind == "BLOCK" and m.id == "intraday" for m in self.clause)
+
+    def percent(self) -> Candidate | None:
+        q = self.q
+        ratio = self.ratio_metric()
+        if ratio is not None:
+            return ratio
+        if self.last({"METRIC"}) is not None and self.last({"METRIC"}).id not in ("target_price", "advancers", "decliners"):
+            return None  # a change of a balance or ratio, not of a price
+        subj_m, subj = self.subject()
+        if subj is None or subj_m.kind == "FX":
+            return self.continuation()
+        lv = self.last({"LEVEL"})
+        if lv is not None and lv.id == "open":
+            return None  # "opened 0.21% higher": change against the open
+        if self.intraday() and lv is None:
+            return None
+        sign = q.sign if q.sign is not None else self.sign_from_words()
+        if sign is None:
+            sign = self._sign_of_paired_change()
+        if sign is None:
+            return self.continuation()
+        if subj_m.start < self.c_start and self.row_subject is None:
+            return None
+        metric = "index_change_pct" if subj[1] is None and subj[0] in INDEXES else "price_change_pct"
+        if metric == "price_change_pct" and subj[1] is None:
+            return None
+        value = abs(q.value) * sign
+        return Candidate(q, metric, subj[0], subj[1], None, value, "pct", f"{metric}.dir", q.qualifier)
+
+    def _sign_of_paired_change(self) -> int | None:
+        """"down 151.59 points (3.79%)": the percent shares the points' sign."""
+        if not self.produced:
+            return None
+        last = self.produced[-1]
+        gap = self.text[last.quantity.end : self.q.start]
+        if last.metric == "index_change" and re.fullmatch(r"\s*(?:\(|,|or|and)?\s*", gap):
+            return 1 if last.value > 0 else -1
+        return None
+
+    def ratio_metric(self) -> Candidate | None:
+        """Short-balance ratios, borrowing ratios, short interest."""
+        q = self.q
+        cue = self.last({"METRIC"})
+        after = next((m for m in self.right if m.kind == "METRIC" and m.start - q.end <= 3), None)
+        if cue is None or cue.id not in ("short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance"):
+            cue = after
+        if cue is None:
+            return None
+        metric = self._ratio_family(cue)
+        if metric is None:
+            return None
+        d = self.last({"DIR"}, self.local)
+        lv = self.last({"LEVEL"}, self.local)
+        between = self.text[self.previous_end : q.start]
+        if d is not None and (lv is None or lv.start < d.start) and not _TO_BEFORE.search(between):
+            return None  # "rose 5%": a change of the ratio
+        subject = self.balance_subject(metric)
+        if subject is None:
+            return None
+        cand = Candidate(q, metric, subject[0], subject[1], None, q.value, "pct", f"{metric}.cue", q.qualifier)
+        if _FROM_BEFORE.search(between):
+            same_period = _SAME_PERIOD.search(self.text[q.end : self.q.end + 120])
+            if not same_period:
+                return None
+            cand.period_start = True
+        return cand
+
+    def _ratio_family(self, cue: Mention) -> str | None:
+        if cue.id == "borrowing_ratio":
+            return "borrowing_ratio"
+        if cue.id == "short_interest_pct":
+            return "short_interest_pct"
+        sentence = self.text[self.s_start : self.q.start].lower()
+        if cue.id == "short_balance":
+            return "short_balance_ratio" if re.search(r"proportion|ratio|market cap|share of", sentence + self.text[self.q.end : self.q.end + 60].lower()) else None
+        # a bare "proportion"/"ratio": whose ratio is it? The sentence says, or the text just before.
+        window = self.text[max(0, self.s_start - 400) : self.q.start].lower()
+        short = max(window.rfind("short selling balance"), window.rfind("short-selling balance"), window.rfind("short balance"))
+        borrow = window.rfind("borrowing balance")
+        if short < 0 and borrow < 0:
+            return None
+        return "short_balance_ratio" if short > borrow else "borrowing_ratio"
+
+    def continuation(self) -> Candidate | None:
+        """"Ecopro was at 12.62%" after "ECOPRO BM's borrowing balance ratio
+        was 15.15%": the metric carries from the sentence before."""
+        metric = self.r.state.previous_ratio_metric
+        q = self.q
+        if metric is None or q.sign is not None or self.last({"DIR"}, self.local):
+            return None
+        subj_m, subj = self.subject()
+        if subj_m is None or subj_m.kind != "COMPANY":
+            return None
+        return Candidate(q, metric, subj[0], subj[1], None, q.value, "pct", f"{metric}.continued", q.qualifier)
+
+    def points(self) -> Candidate | None:
+        q = self.q
+        subj_m, subj = self.subject()
+        if subj_m is None:
+            if self.row_subject is None and self.last({"LEVEL"}) is not None and self.r.state.focus_index:
+                subj = (self.r.state.focus_index, None)
+            else:
+                return None
+        elif subj_m.kind in ("COMPANY", "FX"):
+            return None
+        if subj is None or subj[0] not in INDEXES or subj[0] == "KRX":
+            return None
+        sign = q.sign if q.sign is not None else None
+        d = self.last({"DIR"}, self.local)
+        if q.unit == "points" and (d is not None or sign is not None):
+            if self.last({"LEVEL"}, self.local) and self.last({"LEVEL"}, self.local).id == "open":
+                return None
+            s = sign if sign is not None else (1 if d.id == "up" else -1)
+            return Candidate(q, "index_change", subj[0], None, None, abs(q.value) * s, "points", "index_change.dir", q.qualifier)
+        kind = self.level_kind()
+        if kind is None or q.sign is not None:
+            return None
+        if kind == "close" and self.intraday() and not self.last({"LEVEL"}, self.local):
+            return None
+        if not 50 <= q.value <= 100000:
+            return None
+        metric = {"close": "index_close", "open": "index_open", "high": "index_high", "low": "index_low"}[kind]
+        return Candidate(q, metric, subj[0], None, None, q.value, "points", f"{metric}.cue", q.qualifier)
+
+    def count(self) -> Candidate | None:
+        q = self.q
+        if q.sign is not None or not float(q.value).is_integer():
+            return None
+        if q.unit == "count":
+            # "955 advancers": the quantity layer keeps the counted noun.
+            noun = re.sub(r"^[\d,.\s]+", "", q.text).lower()
+            metric = _count_nouns().get(noun)
+            if metric:
+                return Candidate(q, metric, self._count_subject(), None, None, int(q.value), "count", f"{metric}.count", q.qualifier)
+        cue = next((m for m in self.right if m.kind == "METRIC" and m.id in ("advancers", "decliners") and m.start - q.end <= 2), None)
+        if cue is None:
+            before = self.last({"METRIC"}, self.local)
+            if before is not None and before.id in ("advancers", "decliners") and re.fullmatch(r"\s*:?\s*", self.text[before.end : q.start]):
+                cue = before
+        if cue is None:
+            return None
+        return Candidate(q, cue.id, self._count_subject(), None, None, int(q.value), "count", f"{cue.id}.count", q.qualifier)
+
+    def _count_subject(self) -> str:
+        """Breadth belongs to the market named in its clause, else the whole market."""
+        for m in reversed(self.left):
+            if m.kind == "SUBJECT" and m.id in INDEXES:
+                return m.id
+        if self.row_subject is not None and self.row_subject.kind == "SUBJECT":
+            return self.row_subject.id
+        return "KRX"
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> dict[str, str]:
+    """Counted nouns that make a count a breadth figure (metrics.jsonl)."""
+    return {
+        obj["pattern"].lower(): obj["id"]
+        for _, obj in read_jsonl("metrics.jsonl", required=("pattern", "id"))
+        if obj["id"] in ("advancers", "decliners") and isinstance(obj["pattern"], str)
+    }
+
+
+def _table_candidate(q: Quantity, role: tuple[str, str | None, str | None], subject: Mention) -> Candidate | None:
+    """A table cell under a known column header."""
+    kind, investor, qualifier = role
+    is_company = subject.kind == "COMPANY"
+    name, ticker = subject.id, subject.ticker
+    qual = q.qualifier or qualifier
+    if kind in ("open", "high", "low") and not is_company and q.unit in (None, "points") and q.sign is None:
+        return Candidate(q, f"index_{kind}", name, None, None, q.value, "points", f"table.{kind}", qual)
+    if kind == "level":
+        if is_company and q.unit == "KRW":
+            return Candidate(q, "price", name, ticker, None, q.value, "KRW", "table.close", qual)
+        if not is_company and q.unit in (None, "points") and q.sign is None and name != "KRX":
+            return Candidate(q, "index_close", name, None, None, q.value, "points", "table.close", qual)
+    elif kind == "change":
+        if q.unit == "pct":
+            metric = "price_change_pct" if is_company else "index_change_pct"
+            return Candidate(q, metric, name, ticker, None, q.value, "pct", "table.change", qual)
+        if q.unit == "points" and not is_company:
+            return Candidate(q, "index_change", name, None, None, q.value, "points", "table.change", qual)
+    elif kind == "net_buy" and q.unit == "KRW" and investor:
+        return Candidate(q, "net_buy", name, ticker, investor, q.value, "KRW", "table.flow", qual)
+    elif kind in ("short_balance", "lending_balance", "margin_loan_balance", "target_price", "short_volume") and q.unit == "KRW":
+        return Candidate(q, kind, name, ticker, None, q.value, "KRW", f"table.{kind}", qual)
+    elif kind in ("short_balance_ratio", "borrowing_ratio", "short_interest_pct") and q.unit == "pct":
+        return Candidate(q, kind, name, ticker, None, q.value, "pct", f"table.{kind}", qual)
+    return None
+
+
+def _collect_mentions(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for q in doc._.quantities or ():
+        out.append(Mention("QTY", q.start, q.end, quantity=q))
+        occupied.append((q.start, q.end))
+    occupied.sort()
+    starts = [s for s, _ in occupied]
+
+    def overlaps_quantity(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, end) - 1
+        return i >= 0 and occupied[i][1] > start
+
+    for span in doc.spans.get("companies", ()):
+        if not overlaps_quantity(span.start_char, span.end_char):
+            out.append(Mention("COMPANY", span.start_char, span.end_char, span.label_, span.kb_id_ or None))
+    company_spans = [(m.start, m.end) for m in out if m.kind == "COMPANY"]
+    for span in _longest_first(doc.spans.get("cues", ())):
+        s, e = span.start_char, span.end_char
+        if overlaps_quantity(s, e) or any(cs < e and s < ce for cs, ce in company_spans):
+            continue
+        out.append(Mention(span.label_, s, e, span.id_))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _longest_first(spans) -> list:
+    """Overlapping cue spans: the longest wins ("net short selling balance"
+    over "short selling balance"), as spacy.util.filter_spans does."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    taken: set[int] = set()
+    kept = []
+    for span in ordered:
+        if not any(i in taken for i in range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        bounds.append(m.start())
+    bounds.append(end)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _dedupe_ids(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if not out or out[-1].id != m.id:
+            out.append(m)
+    return out
+
+
+def _between_other_figure(ctx: _Context, flow: Mention, inv: Mention) -> bool:
+    return any(m.kind == "QTY" and flow.end <= m.start and m.end <= inv.start for m in ctx.clause)
+
+
+def _family(metric: str) -> str:
+    return "short" if metric.startswith("short") else metric
+
+
+def _evidence_span(text: str, s_start: int, s_end: int, q: Quantity) -> tuple[int, int]:
+    """The sentence that carries the figure, trimmed; a long sentence is cut
+    to the clause around the figure so the evidence stays readable."""
+    start, end = s_start, s_end
+    if end - start > 300:
+        for a, b in _clauses(text, s_start, s_end):
+            if a <= q.start and q.end <= b:
+                start, end = a, b
+                break
+    while start < end and text[start] in " \t\n,;—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+def _precision(q: Quantity) -> Decimal:
+    """The place of the last written digit, in base units: 1 for "7,844",
+    0.01 for "7,844.01", 1e12 for "2 trillion". A rounded restatement is
+    within one such place of the exact figure."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if not m:
+        return Decimal(0)
+    written = m.group(0).replace(",", "")
+    decimals = len(m.group(1) or "")
+    try:
+        mantissa = Decimal(written)
+    except ArithmeticError:
+        return Decimal(0)
+    if mantissa == 0:
+        return Decimal(0)
+    scale = abs(Decimal(str(q.value))) / mantissa if q.unit not in ("pct", "pp", "bp") else Decimal(1)
+    return scale * Decimal(1).scaleb(-decimals)
+
+
+def _merge(facts: list[tuple[Fact, Decimal]]) -> list[Fact]:
+    """One fact per (subject, metric, investor, day, value); a rounded
+    restatement of a precise figure is dropped in favour of the precise one."""
+    kept: list[tuple[Fact, Decimal]] = []
+    for fact, place in facts:
+        twin = None
+        for i, (other, other_place) in enumerate(kept):
+            same = (other.subject, other.metric, other.investor, other.as_of) == (fact.subject, fact.metric, fact.investor, fact.as_of)
+            if not same:
+                continue
+            diff = abs(Decimal(str(other.value)) - Decimal(str(fact.value)))
+            if diff == 0 or (diff < max(place, other_place) and _same_sign(other.value, fact.value)):
+                twin = i
+                break
+        if twin is None:
+            kept.append((fact, place))
+        elif place < kept[twin][1]:
+            kept[twin] = (fact, place)
+    return sorted((f for f, _ in kept), key=lambda f: (f.start, f.metric))
+
+
+def _same_sign(a, b) -> bool:
+    return (a >= 0) == (b >= 0)

@@ -1,0 +1,268 @@
+"""The fact layer, one rule family at a time, on sentences written like the news."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractor import extract
+
+PUB = date(2026, 5, 14)  # a Thursday
+
+
+def facts(text, published=PUB, title=None):
+    return [(f.subject, f.metric, f.investor, f.value) for f in extract(text, published, title=title)]
+
+
+def one(text, metric, published=PUB, **kw):
+    found = [f for f in extract(text, published, title=kw.pop("title", None)) if f.metric == metric]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- index levels and changes ---------------------------------------------------
+
+
+def test_close_with_points_and_percent_changes_both_negative():
+    got = facts("The KOSPI closed at 3,853.26, down 151.59 points (3.79%).")
+    assert ("KOSPI", "index_close", None, 3853.26) in got
+    assert ("KOSPI", "index_change", None, -151.59) in got
+    assert ("KOSPI", "index_change_pct", None, -3.79) in got
+
+
+def test_change_then_level_reached_is_the_close():
+    got = facts("The KOSDAQ index increases by 2.77p (0.35%), reaching 800.47.")
+    assert set(got) >= {
+        ("KOSDAQ", "index_change", None, 2.77),
+        ("KOSDAQ", "index_change_pct", None, 0.35),
+        ("KOSDAQ", "index_close", None, 800.47),
+    }
+
+
+def test_closed_up_points_or_percent_at_level():
+    got = facts("The Kospi closed up 25.58 points or 0.57 percent at 4,551.06.")
+    assert set(got) == {
+        ("KOSPI", "index_change", None, 25.58),
+        ("KOSPI", "index_change_pct", None, 0.57),
+        ("KOSPI", "index_close", None, 4551.06),
+    }
+
+
+def test_intraday_peak_and_low_are_high_and_low():
+    assert one("The Kospi hit an intraday peak of 4,611.72 points.", "index_high").value == 4611.72
+    assert one("The KOSPI slid early. The index at one point fell as low as 3,838.46.", "index_low").value == 3838.46
+
+
+def test_opening_level_is_index_open_but_change_at_the_open_is_no_fact():
+    assert one("The KOSPI opened at 3,908.70.", "index_open").value == 3908.70
+    assert facts("The KOSPI opened 0.21% higher.") == []
+
+
+def test_a_level_crossed_is_not_a_fact():
+    assert facts("The KOSPI rose above 2,400 for the first time.") == []
+    assert facts("The Kospi climbed above 4,600 during trading on Wednesday.") == []
+
+
+def test_year_to_date_change_is_not_a_fact():
+    assert facts("The KOSPI has soared 61% year-to-date.") == []
+
+
+def test_signed_percent_right_after_an_index_is_its_change():
+    assert one("The KOSDAQ closed -0.20% on the day.", "index_change_pct").value == -0.20
+
+
+# -- investor flows ---------------------------------------------------------------
+
+
+def test_foreign_selling_is_negative_net_buy_with_full_precision():
+    f = one("Foreign investors sold off 2.8212 trillion won worth of KOSPI shares.", "net_buy")
+    assert (f.subject, f.investor, f.value, f.unit) == ("KOSPI", "foreign", -2821200000000, "KRW")
+
+
+def test_respectively_assigns_each_amount_to_its_investor():
+    got = facts(
+        "On the KOSPI, individual investors and institutional investors recorded net purchases "
+        "of 2.2929 trillion won and 495.5 billion won, respectively."
+    )
+    assert set(got) == {("KOSPI", "net_buy", "retail", 2292900000000), ("KOSPI", "net_buy", "institution", 495500000000)}
+
+
+def test_respectively_with_selling_makes_both_negative():
+    got = facts("In the KOSPI market, foreigners and institutions sold stocks worth 56.9 billion won and 122.9 billion won, respectively.")
+    assert set(got) == {("KOSPI", "net_buy", "foreign", -56900000000), ("KOSPI", "net_buy", "institution", -122900000000)}
+
+
+def test_each_clause_keeps_its_own_investor_and_sign():
+    got = facts(
+        "The KOSPI slipped. Individual investors sold a net 209.2 billion won ($145 million) worth of stocks "
+        "while institutions offloaded 744.2 billion won. Foreign investors stepped in with net purchases of 978 billion won."
+    )
+    assert set(got) == {
+        ("KOSPI", "net_buy", "retail", -209200000000),
+        ("KOSPI", "net_buy", "institution", -744200000000),
+        ("KOSPI", "net_buy", "foreign", 978000000000),
+    }
+
+
+def test_written_signs_beside_investors_give_direction():
+    got = facts("On the KOSPI, foreigners net-sold ₩3.76tn but retail (+₩1.89tn) and institutions (+₩1.69tn) absorbed it.")
+    assert set(got) == {
+        ("KOSPI", "net_buy", "foreign", -3760000000000),
+        ("KOSPI", "net_buy", "retail", 1890000000000),
+        ("KOSPI", "net_buy", "institution", 1690000000000),
+    }
+
+
+def test_combined_flow_of_two_groups_is_not_a_fact():
+    assert facts("On the KOSPI, institutions and individuals bought a combined 112 billion won.") == []
+
+
+def test_dollar_conversion_is_not_a_fact():
+    got = facts("On the KOSPI, individual investors sold a net 209.2 billion won ($145 million) worth of stocks.")
+    assert got == [("KOSPI", "net_buy", "retail", -209200000000)]
+
+
+# -- stocks ---------------------------------------------------------------------------
+
+
+def test_parenthesized_signed_moves_after_company_names():
+    got = facts("Samsung Electronics (-5.37%) and SK hynix (-8.23%) saw sharp declines.")
+    assert set(got) == {
+        ("Samsung Electronics", "price_change_pct", None, -5.37),
+        ("SK hynix", "price_change_pct", None, -8.23),
+    }
+
+
+def test_closing_price_and_drop_of_a_stock():
+    got = facts("On the 31st, Ecopro finished trading at 49,650 won, a drop of 12.59% from the previous day.", date(2025, 3, 31))
+    assert ("Ecopro", "price", None, 49650) in got
+    assert ("Ecopro", "price_change_pct", None, -12.59) in got
+
+
+def test_intraday_stock_move_is_not_a_fact():
+    assert facts("Hyundai Motor surged more than 13 percent during the session, reaching 362,000 won.") == []
+
+
+def test_company_facts_carry_the_ticker():
+    f = one("SK hynix (-8.23%) fell.", "price_change_pct")
+    assert f.ticker == "000660"
+
+
+def test_target_price_after_broker_abbreviation():
+    f = one("Samsung Electronics Citi TP ₩460,000", "target_price")
+    assert (f.subject, f.value, f.unit) == ("Samsung Electronics", 460000, "KRW")
+
+
+# -- balances and ratios ---------------------------------------------------------------
+
+
+def test_short_balance_written_in_two_scales():
+    f = one("As of the 9th, the net short selling balance of KOSPI was recorded at 9 trillion 445 billion won.", "short_balance", date(2025, 7, 13))
+    assert (f.subject, f.value, f.as_of) == ("KOSPI", 9445000000000, date(2025, 7, 9))
+
+
+def test_ratio_stated_in_the_sentence_after_the_company():
+    text = (
+        "Among KOSPI-listed stocks, SKC has the largest proportion of net short selling balance relative to its "
+        "market capitalization. This proportion reaches 5.55%."
+    )
+    f = one(text, "short_balance_ratio")
+    assert (f.subject, f.ticker, f.value) == ("SKC", "011790", 5.55)
+
+
+def test_lending_balance_of_a_company():
+    f = one("As of Tuesday, the stock lending balance for Samsung Electronics reached 13.3 trillion won.", "lending_balance", date(2026, 1, 7))
+    assert (f.subject, f.value, f.as_of) == ("Samsung Electronics", 13300000000000, date(2026, 1, 6))
+
+
+def test_margin_loans_without_a_market_are_the_whole_market():
+    f = one("As of Monday, outstanding margin loan balances reached 27.6 trillion won.", "margin_loan_balance", date(2026, 1, 7))
+    assert (f.subject, f.value, f.as_of) == ("KRX", 27600000000000, date(2026, 1, 5))
+
+
+def test_borrowing_ratio_carries_to_the_next_sentence():
+    text = "On the 28th, ECOPRO BM's borrowing balance ratio was 15.15%. Ecopro was at 12.62% and POSCO FUTURE M was relatively high at 8.05%."
+    got = {(s, v) for s, m, _, v in facts(text, date(2025, 3, 31)) if m == "borrowing_ratio"}
+    assert got == {("Ecopro BM", 15.15), ("Ecopro", 12.62), ("POSCO Future M", 8.05)}
+
+
+def test_fx_rate_but_not_its_change():
+    got = facts("The dollar-won exchange rate records 1,375.4 won, up 5.4 won from the previous day.")
+    assert got == [("USD/KRW", "fx_rate", None, 1375.4)]
+
+
+def test_advancers_and_decliners():
+    got = facts("Breadth was weak: 955 advancers vs. 1,455 decliners.")
+    assert set(got) == {("KRX", "advancers", None, 955), ("KRX", "decliners", None, 1455)}
+
+
+# -- dates, qualifiers, merging -----------------------------------------------------------
+
+
+def test_trading_day_comes_from_the_title():
+    f = one("The KOSPI closed at 7,844.01.", "index_close", title="KOSPI May 13 wrap")
+    assert f.as_of == date(2026, 5, 13)
+
+
+def test_as_of_weekday_resolves_to_the_day_on_or_before_publication():
+    f = one("On Wednesday the KOSPI closed at 4,551.06.", "index_close", date(2026, 1, 7))
+    assert f.as_of == date(2026, 1, 7)
+
+
+def test_qualifier_is_kept_and_sign_is_not_lost():
+    f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
+    assert (f.value, f.qualifier) == (-2, "more_than")
+
+
+def test_rounded_restatement_is_not_a_second_fact():
+    got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
+    assert got == [("KOSPI", "index_close", None, 7844.01)]
+
+
+def test_evidence_offsets_point_at_the_words():
+    text = "Markets were mixed. Foreign investors net-sold ₩3.76tn on the KOSPI."
+    f = one(text, "net_buy")
+    assert text[f.start : f.end] == f.text == "Foreign investors net-sold ₩3.76tn on the KOSPI."
+
+
+def test_table_rows_map_columns_to_metrics_and_investors():
+    text = (
+        "May 13 flows\n\n"
+        "| Market | Close | Daily change | Retail | Institutions | Foreigners |\n"
+        "| KOSPI | 7,844.01 | +2.63% | +₩1,890bn | +₩1,690bn | -₩3,760bn |\n"
+        "| KOSDAQ | 1,176.93 | -0.20% | — | — | — |\n"
+    )
+    got = set(facts(text))
+    assert got == {
+        ("KOSPI", "index_close", None, 7844.01),
+        ("KOSPI", "index_change_pct", None, 2.63),
+        ("KOSPI", "net_buy", "retail", 1890000000000),
+        ("KOSPI", "net_buy", "institution", 1690000000000),
+        ("KOSPI", "net_buy", "foreign", -3760000000000),
+        ("KOSDAQ", "index_close", None, 1176.93),
+        ("KOSDAQ", "index_change_pct", None, -0.20),
+    }
+
+
+def test_table_row_of_a_company_gives_price_and_change():
+    text = "| Name | Close | Daily | Flow read |\n| SK hynix | ₩1,976,000 | +7.68% | Heavy foreign selling, absorbed by institutions +₩907.7bn |\n"
+    got = set(facts(text))
+    assert got == {
+        ("SK hynix", "price", None, 1976000),
+        ("SK hynix", "price_change_pct", None, 7.68),
+        ("SK hynix", "net_buy", "institution", 907700000000),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lee set a target of pushing the Kospi to 5,000.",
+        "The ban, which lasted 16 months, was imposed in November 2023.",
+        "WTI is back above $100 a barrel.",
+        "Retail investors account for more than half of trading volume.",
+    ],
+)
+def test_sentences_without_facts_give_none(text):
+    assert facts(text) == []
