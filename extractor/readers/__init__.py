@@ -1,0 +1,158 @@
+"""Readers: inputs (files, directories, http(s) URLs) → :class:`Document`.
+
+Two entry points:
+
+- :func:`read` reads one input and raises :class:`ReadError` for it;
+- :func:`read_all` reads many and yields each failure as a ReadError
+  *value* between the Documents, so one bad input never stops a run.
+
+The format is decided by content (:mod:`.sniff`), not by file name: an RSS
+feed saved as ``.txt`` is read as a feed. Every reader turns any bad input
+into a ReadError naming the path or URL; nothing else escapes for bad
+bytes.
+
+``published`` (the CLI's ``--published``) is the publication date for inputs
+that are one article, text files and HTML pages, and overrides what they say
+themselves; for a feed it only fills in items that have no date, since a
+feed's items each carry their own and one date for all would be wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+
+from ..documents import Document
+from ..errors import FetchError, ReadError
+from ..fetch import DEFAULT_TIMEOUT, fetch, parse_content_type
+from .directory import walk
+from .feed import read_feed
+from .html import read_html
+from .sniff import Kind, sniff
+from .text import read_text
+
+__all__ = ["FetchError", "ReadError", "read", "read_all", "read_bytes", "read_file", "read_url"]
+
+Published = date | datetime | None
+
+#: Larger files are refused rather than read into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_URL = re.compile(r"^https?://", re.I)
+_HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read(source: str | Path, *, published: Published = None) -> Iterator[Document]:
+    """Documents of one input: a file, a directory (recursively) or an http(s) URL.
+
+    Raises ReadError (FetchError for URLs) naming the input when it cannot
+    be read: a missing path, no permission, an unknown format, a failed
+    fetch. Files and URLs are read and checked before this returns; a
+    directory is read lazily, and its first bad file raises during
+    iteration (use :func:`read_all` to go on past it).
+    """
+    if isinstance(source, str) and _URL.match(source):
+        return read_url(source, published=published)
+    path = Path(source)
+    if path.is_dir():
+        return _read_directory_strict(path, published)
+    return read_file(path, published=published)
+
+
+def read_all(sources: Iterable[str | Path], *, published: Published = None) -> Iterator[Document | ReadError]:
+    """Documents of all inputs, with a ReadError in their place for each input that failed.
+
+    Inside a directory each file counts as an input of its own: a bad one
+    is reported and the others are read.
+    """
+    for source in sources:
+        is_url = isinstance(source, str) and _URL.match(source)
+        if not is_url and Path(source).is_dir():
+            yield from _read_directory(Path(source), published)
+            continue
+        try:
+            yield from read(source, published=published)
+        except ReadError as error:
+            yield error
+
+
+def read_file(path: str | Path, *, published: Published = None) -> Iterator[Document]:
+    """Documents of one file, whatever its format (feed, HTML page or text)."""
+    source = str(path)
+    data = _read_bytes_from(Path(path))
+    return read_bytes(data, source, published=published)
+
+
+def read_url(url: str, *, published: Published = None, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Document]:
+    """Documents of a feed or article page fetched from ``url``."""
+    response = fetch(url, timeout=timeout)
+    kind = sniff(response.content, url)
+    if kind == "text" and response.content_type in _HTML_MEDIA_TYPES:
+        kind = "html"  # a page with little markup, served as HTML: trust the server
+    headers = {
+        "content-type": response.headers.get("content-type", ""),
+        "content-location": response.url,  # lets feedparser resolve relative links
+    }
+    return read_bytes(
+        response.content, url, kind=kind, url=response.url, headers=headers, published=published
+    )
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    *,
+    kind: Kind | None = None,
+    url: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    published: Published = None,
+) -> Iterator[Document]:
+    """Documents of ``data`` (sniffed unless ``kind`` is given); ``source`` names it in errors."""
+    kind = kind or sniff(data, source)
+    if kind == "feed":
+        return read_feed(data, source, headers=headers, published=published)
+    if kind == "html":
+        charset = parse_content_type((headers or {}).get("content-type", ""))[1]
+        return read_html(data, source, url=url, charset=charset, published=published)
+    return read_text(data, source, published=published)
+
+
+def _read_bytes_from(path: Path) -> bytes:
+    source = str(path)
+    try:
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ReadError(source, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+            return f.read()
+    except FileNotFoundError as e:
+        raise ReadError(source, "no such file or directory") from e
+    except PermissionError as e:
+        raise ReadError(source, "permission denied") from e
+    except IsADirectoryError as e:
+        raise ReadError(source, "is a directory") from e
+    except OSError as e:
+        raise ReadError(source, f"cannot read: {e.strerror or e}") from e
+    except ValueError as e:  # a NUL byte in the path
+        raise ReadError(source, f"invalid path: {e}") from e
+
+
+def _read_directory(root: Path, published: Published) -> Iterator[Document | ReadError]:
+    for item in walk(root):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield from read_file(item, published=published)
+        except ReadError as error:
+            yield error
+
+
+def _read_directory_strict(root: Path, published: Published) -> Iterator[Document]:
+    for item in _read_directory(root, published):
+        if isinstance(item, ReadError):
+            raise item
+        yield item

@@ -1,0 +1,240 @@
+"""Article pages: one Document per HTML page.
+
+trafilatura finds the main content (dropping navigation, sidebars, footers)
+and the page's title and date. We ask it for its *HTML* output rather than
+its text, and put that through the same :func:`~.htmltext.html_to_text` as
+feed items, so that a page's tables come out as pipe rows with offsets just
+like a feed's. When trafilatura finds no main content (very short pages,
+odd markup), the page's ``<article>``, ``<main>`` or ``<body>`` is converted
+instead, minus navigation.
+
+Dates: trafilatura (via htmldate) gives the day, which is what extraction
+needs; when the page's own metadata (``article:published_time``,
+``datePublished``) gives a timestamp on that same day, the timestamp is kept
+for its time and zone.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from datetime import date, datetime
+from types import ModuleType
+
+from bs4 import BeautifulSoup
+from bs4.dammit import EncodingDetector, UnicodeDammit
+
+from ..documents import Document, Table
+from ..errors import ReadError
+from .htmltext import html_to_text
+from .text import parse_timestamp
+
+# Servers send these by default, not because they know: a Korean page
+# served as ISO-8859-1 with <meta charset="euc-kr"> is EUC-KR.
+_WEAK_CHARSETS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+# EUC-KR as declared almost always means Microsoft's superset CP949: the
+# strict EUC-KR codec fails on syllables such as 똠 that pages do contain.
+_CHARSET_ALIASES = {"euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949"}
+
+# Where pages put their publication time, most specific first.
+_META_DATE_SELECTORS = (
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="pubdate"]',
+    'meta[name="publish-date"]',
+    'meta[name="dcterms.created"]',
+    'meta[name="date"]',
+)
+# Page furniture the fallback drops. Not <form>: ASP.NET pages wrap the whole
+# page in one. <header>/<footer> only outside the article, whose own header
+# holds its headline and date.
+_NEVER_CONTENT = ("nav", "aside", "script", "style", "noscript")
+_PAGE_FURNITURE = ("header", "footer")
+
+
+def read_html(
+    data: bytes,
+    source: str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    published: date | datetime | None = None,
+) -> Iterator[Document]:
+    """The one Document of the article page in ``data``.
+
+    ``url`` is where the page was fetched from (else its canonical URL is
+    used); ``charset`` is the one the HTTP response declared; ``published``,
+    when given, overrides the page's own date. Raises ReadError at once if
+    the page has no text.
+    """
+    html = decode_html(data, charset)
+    soup = BeautifulSoup(html, "lxml")
+    text, tables, meta = _main_content(html, url)
+    document = Document(
+        text=text,
+        url=url or meta.get("url") or _canonical_url(soup),
+        title=meta.get("title") or _title(soup),
+        published=published if published is not None else _published(meta.get("date"), soup),
+        source=source,
+        tables=tables,
+    )
+    if not document.text:
+        document.text, document.tables = _fallback_content(soup)  # last: it takes the soup apart
+    if not document.text:
+        raise ReadError(source, "no text found in the HTML page")
+    return iter((document,))
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """Page bytes to text: BOM, HTTP charset, <meta charset>, UTF-8, CP949, detection.
+
+    Each candidate must decode the whole page without error to be taken;
+    a weak HTTP charset (ISO-8859-1, ASCII) only counts after the page's own
+    declaration and UTF-8/CP949 have failed.
+    """
+    header = (charset or "").strip().lower()
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=False)
+    candidates = [
+        _bom_encoding(data),
+        None if header in _WEAK_CHARSETS else header,
+        declared,
+        "utf-8",
+        "cp949",
+        header,
+    ]
+    for encoding in filter(None, candidates):
+        try:
+            return data.decode(_CHARSET_ALIASES.get(encoding.lower(), encoding))
+        except (LookupError, UnicodeDecodeError):
+            continue
+    guessed = UnicodeDammit(data, is_html=True).unicode_markup
+    return guessed if guessed is not None else data.decode("utf-8", errors="replace")
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _trafilatura() -> ModuleType | None:
+    """trafilatura, or None (with a warning, once) if it cannot be imported."""
+    try:
+        import trafilatura
+    except ImportError as e:
+        # trafilatura >= 1.9 needs lxml's html cleaner, a separate package
+        # since lxml 5.2; without it, pages still read, with less boilerplate removed.
+        warnings.warn(
+            f"trafilatura is unavailable ({' '.join(str(e).split())}); "
+            "article pages are read without main-content detection",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return trafilatura
+
+
+def _main_content(html: str, url: str | None) -> tuple[str, list[Table], dict[str, str]]:
+    """(text, tables, metadata) of the page's main content per trafilatura."""
+    trafilatura = _trafilatura()
+    if trafilatura is None:
+        return "", [], {}
+    try:
+        result = trafilatura.extract(
+            html,
+            url=url,
+            output_format="html",
+            include_tables=True,
+            include_comments=False,
+            with_metadata=True,
+        )
+    except Exception:  # trafilatura on hostile markup: fall back rather than fail the page
+        return "", [], {}
+    if not result:
+        return "", [], {}
+    head = BeautifulSoup(result, "lxml").head
+    meta = {}
+    if head is not None:
+        meta = {m.get("name"): m.get("content") for m in head.find_all("meta") if m.get("content")}
+    text, tables = html_to_text(result)  # html_to_text skips <head>
+    return text, tables, meta
+
+
+def _fallback_content(soup: BeautifulSoup) -> tuple[str, list[Table]]:
+    """The page's article/main/body text, without navigation and page furniture."""
+    for tag in soup.find_all(_NEVER_CONTENT + _PAGE_FURNITURE):
+        if tag.name in _NEVER_CONTENT or tag.find_parent(("article", "main")) is None:
+            tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    return html_to_text(str(root))
+
+
+def _title(soup: BeautifulSoup) -> str | None:
+    for candidate in (
+        _meta_content(soup, 'meta[property="og:title"]'),
+        # <title> before <h1>: a " | Site" suffix beats a page whose first <h1> is the site's name.
+        soup.title.get_text() if soup.title else None,
+        soup.h1.get_text() if soup.h1 else None,
+    ):
+        if candidate and candidate.split():
+            return " ".join(candidate.split())
+    return None
+
+
+def _canonical_url(soup: BeautifulSoup) -> str | None:
+    link = soup.select_one('link[rel~="canonical"][href]')
+    if link is not None and str(link["href"]).startswith(("http://", "https://")):
+        return str(link["href"])
+    og = _meta_content(soup, 'meta[property="og:url"]')
+    return og if og and og.startswith(("http://", "https://")) else None
+
+
+def _published(day: str | None, soup: BeautifulSoup) -> date | datetime | None:
+    """trafilatura's day, refined to the page's own timestamp when they agree."""
+    found = parse_timestamp(day) if day else None
+    stamp = _page_timestamp(soup)
+    if isinstance(stamp, datetime) and (found is None or stamp.date() == found):
+        return stamp
+    return found or stamp
+
+
+def _page_timestamp(soup: BeautifulSoup) -> date | datetime | None:
+    values = [_meta_content(soup, selector) for selector in _META_DATE_SELECTORS]
+    time_tag = soup.select_one('time[itemprop="datePublished"][datetime]')
+    values.append(str(time_tag["datetime"]) if time_tag is not None else None)
+    values.extend(_json_ld_dates(soup))
+    for value in values:
+        if value and (parsed := parse_timestamp(value)) is not None:
+            return parsed
+    return None
+
+
+def _json_ld_dates(soup: BeautifulSoup) -> Iterator[str]:
+    """``datePublished`` values in the page's JSON-LD blocks (NewsArticle and kin)."""
+    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+        try:
+            data = json.loads(script.get_text())
+        except ValueError:
+            continue
+        stack, seen = [data], 0
+        while stack and seen < 1000:  # bounded: JSON-LD graphs can be large
+            item, seen = stack.pop(), seen + 1
+            if isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    yield item["datePublished"]
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+
+
+def _meta_content(soup: BeautifulSoup, selector: str) -> str | None:
+    tag = soup.select_one(selector)
+    content = tag.get("content") if tag is not None else None
+    return str(content).strip() if content else None
