@@ -46,14 +46,18 @@ BALANCE_METRICS = {
     "short_balance_ratio", "borrowing_ratio",
 }  # fmt: skip
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
-_ANAPHORIC_OPENER = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|balance|share))\b", re.I)
+_ANAPHORIC_OPENER = re.compile(
+    r"^\W*(?:this|that|these|it|its|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.I)
 _SINCE = re.compile(r"\bsince\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 _WORTH_OF = re.compile(r"^[\s\w]{0,12}?\b(?:worth\s+)?(?:of|in)\s+$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(?\s*$")
-_PRICE_UNITS = {"KRW"}
+_RISE_WORDS = {"rose", "advanced", "gained", "climbed"}
+_BREADTH_WORD = re.compile(r"\s*(?:stocks|issues|shares|companies|names)?\s*(rose|advanced|gained|climbed|fell|declined|dropped|lost|slid)\b", re.I)
 
 
 @dataclass
@@ -97,6 +101,8 @@ class _State:
     metric_subject: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     previous_sentence_subject: Mention | None = None
     previous_ratio_metric: str | None = None
+    previous_balance_metric: str | None = None
+    flow_market: str | None = None  # the market of the last market-wide flow
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -150,6 +156,7 @@ class _Reader:
             self.state.paragraph_day = None
             self.state.previous_sentence_subject = None
             self.state.previous_ratio_metric = None
+            self.state.previous_balance_metric = None
 
     def _read_sentence(self, start: int, end: int, *, row_subject: Mention | None = None, column=None) -> None:
         mentions = self._mentions_in(start, end)
@@ -157,7 +164,7 @@ class _Reader:
         produced: list[Candidate] = []
         for c_start, c_end in _clauses(self.text, start, end):
             clause = [m for m in mentions if c_start <= m.start and m.end <= c_end]
-            produced += self._read_clause(clause, c_start, c_end, start, end, row_subject)
+            produced += self._read_clause(clause, c_start, c_end, mentions, start, row_subject)
         for cand in produced:
             self._emit(cand, start, end, sentence_dates)
         self._remember(mentions, sentence_dates, produced, start)
@@ -182,26 +189,73 @@ class _Reader:
 
     # -- clauses ---------------------------------------------------------------
 
-    def _read_clause(self, clause, c_start, c_end, s_start, s_end, row_subject) -> list[Candidate]:
+    def _read_clause(self, clause, c_start, c_end, sentence, s_start, row_subject) -> list[Candidate]:
         out: list[Candidate] = []
         quantities = [m for m in clause if m.kind == "QTY"]
         done: set[int] = set()
+        for cand in self._breadth(clause):
+            out.append(cand)
+            done.add(cand.quantity.start)
         if any(m.kind == "BLOCK" and m.id == "respectively" for m in clause):
-            for cand in self._respectively(clause):
+            for cand in self._respectively(clause, sentence):
                 out.append(cand)
                 done.add(cand.quantity.start)
         previous_end = c_start
         for i, qm in enumerate(quantities):
             next_start = quantities[i + 1].start if i + 1 < len(quantities) else c_end
             if qm.start not in done:
-                ctx = _Context(self, qm, clause, previous_end, next_start, c_start, s_start, row_subject, out)
+                ctx = _Context(self, qm, clause, sentence, previous_end, next_start, c_start, s_start, row_subject, out)
                 cand = ctx.read()
                 if cand:
                     out.append(cand)
             previous_end = qm.end
         return out
 
-    def _respectively(self, clause: list[Mention]) -> list[Candidate]:
+    def _breadth(self, clause: list[Mention]) -> list[Candidate]:
+        """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
+        "gainers outnumbering losers 612 to 287"."""
+        numbers = [
+            m for m in clause
+            if m.kind == "QTY" and m.quantity.unit in ("count", None) and m.quantity.sign is None
+            and float(m.quantity.value).is_integer()
+        ]  # fmt: skip
+        if len(numbers) != 2:
+            return []
+        first, second = numbers
+        gap = self.text[first.end : second.start]
+        cues = [m for m in clause if m.kind == "METRIC" and m.id in ("advancers", "decliners") and m.end <= first.start]
+        if len(cues) == 2 and cues[0].id != cues[1].id and re.fullmatch(r"\s*(?:to|vs\.?|versus|against|-|:)\s*", gap):
+            order = [cues[0].id, cues[1].id]
+        else:
+            a = _BREADTH_WORD.match(self.text, first.end, first.end + 25)
+            b = _BREADTH_WORD.match(self.text, second.end, second.end + 12)
+            counted = first.quantity.unit != "count" or re.search(r"stocks|issues|companies|names", first.quantity.text)
+            if not (a and b and counted):
+                return []
+            order = ["advancers" if m.group(1).lower() in _RISE_WORDS else "decliners" for m in (a, b)]
+            if order[0] == order[1]:
+                return []
+        subject = self.breadth_subject([m for m in clause if m.end <= first.start], clause, None)
+        return [
+            Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier)
+            for m, metric in zip(numbers, order)
+        ]
+
+    def breadth_subject(self, local: list[Mention], clause: list[Mention], row_subject: Mention | None) -> str:
+        """Advancers and decliners: of the market named just before them
+        ("On the KOSDAQ, 1,203 stocks rose"), of the whole market when the
+        text says so ("across both boards", "breadth"), else of the index
+        the report is about."""
+        for m in reversed(local):
+            if m.kind == "SUBJECT" and m.id in INDEXES:
+                return m.id
+        if row_subject is not None and row_subject.kind == "SUBJECT":
+            return row_subject.id
+        if any(m.kind == "MARKETWIDE" for m in clause):
+            return "KRX"
+        return self.state.focus_index or "KRX"
+
+    def _respectively(self, clause: list[Mention], sentence: list[Mention]) -> list[Candidate]:
         """"X and Y recorded net purchases of A and B, respectively": pair
         investors (or subjects) with amounts in order."""
         investors = _dedupe_ids([m for m in clause if m.kind == "INVESTOR"])
@@ -212,7 +266,7 @@ class _Reader:
         if any(m.kind == "BLOCK" and m.id in ("period", "combined") for m in clause):
             return []
         sign = 1 if flows[0].id == "buy" else -1
-        subject = self._market_subject(clause, amounts[0].start)
+        subject = self._market_subject(clause, sentence, amounts[0].start)
         if subject is None:
             return []
         out = []
@@ -231,16 +285,22 @@ class _Reader:
                 return m
         return None
 
-    def _market_subject(self, clause: list[Mention], before: int) -> tuple[str, str | None] | None:
-        for m in reversed([m for m in clause if m.end <= before]):
-            if m.kind == "SUBJECT" and m.id in INDEXES:
-                return m.id, None
-        for m in clause:
-            if m.start >= before and m.kind == "SUBJECT" and m.id in INDEXES:
-                return m.id, None
-        if self.state.focus_index:
-            return self.state.focus_index, None
-        return None
+    def _market_subject(self, clause: list[Mention], sentence: list[Mention], before: int) -> tuple[str, str | None] | None:
+        """The market of a flow: named in its clause (before, then after the
+        figure), else in its sentence, else the market of the flows just
+        reported, else the index the article is about."""
+
+        def market(mentions):
+            return next((m.id for m in mentions if m.kind == "SUBJECT" and m.id in INDEXES), None)
+
+        found = (
+            market(reversed([m for m in clause if m.end <= before]))
+            or market([m for m in clause if m.start >= before])
+            or market(sentence)
+            or self.state.flow_market
+            or self.state.focus_index
+        )
+        return (found, None) if found else None
 
     def resolve(self, m: Mention) -> tuple[str, str | None] | None:
         """A subject mention as (subject, ticker); anaphors take the focus index."""
@@ -274,8 +334,12 @@ class _Reader:
             rule=cand.rule,
         )
         self.facts.append((fact, _precision(cand.quantity)))
-        if cand.metric in BALANCE_METRICS:
+        if cand.metric in BALANCE_METRICS and not cand.rule.endswith(".part"):
+            # A breakdown ("Of that, 17.9 trillion won ... Kospi") does not
+            # change whose balance the text is about.
             self.state.metric_subject[_family(cand.metric)] = (cand.subject, cand.ticker)
+        if cand.metric == "net_buy" and cand.subject in INDEXES:
+            self.state.flow_market = cand.subject
 
     def _day_for(self, q: Quantity, s_start: int, sentence_dates: list[DateMention]) -> date | None:
         """The day a figure describes: a date in its sentence (the nearest one
@@ -322,6 +386,9 @@ class _Reader:
         subjects = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY")]
         if subjects:
             self.state.previous_sentence_subject = subjects[-1]
+        balances = [c.metric for c in produced if c.unit == "KRW" and c.metric in BALANCE_METRICS]
+        if balances:
+            self.state.previous_balance_metric = balances[-1]
         ratio = [c.metric for c in produced if c.metric in ("short_balance_ratio", "borrowing_ratio")]
         if ratio:
             self.state.previous_ratio_metric = ratio[-1]
@@ -369,12 +436,13 @@ class _Reader:
 class _Context:
     """One quantity in its clause, and the rules that read it."""
 
-    def __init__(self, reader: _Reader, qm: Mention, clause, previous_end, next_start, c_start, s_start, row_subject, produced):
+    def __init__(self, reader: _Reader, qm: Mention, clause, sentence, previous_end, next_start, c_start, s_start, row_subject, produced):
         self.r = reader
         self.qm = qm
         self.q: Quantity = qm.quantity
         self.text = reader.text
         self.clause = clause
+        self.sentence = sentence
         self.left = [m for m in clause if m.end <= qm.start]
         self.local = [m for m in self.left if m.start >= previous_end]
         self.right = [m for m in clause if m.start >= qm.end and m.end <= next_start]
@@ -394,10 +462,20 @@ class _Context:
         return None
 
     def blocked(self, *reasons) -> bool:
+        if "prior" in reasons and self._dated_record():
+            reasons = tuple(r for r in reasons if r != "prior")
         if any(m.kind == "BLOCK" and m.id in reasons for m in self.local):
             return True
-        near_right = [m for m in self.right if m.start - self.q.end <= 30]
+        # Periods bind to the figure even past other numbers: "gained 7.9
+        # percent in the first four trading sessions of the year".
+        near_right = [m for m in self.clause if 0 <= m.start - self.q.end <= 45]
         return any(m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined") for m in near_right)
+
+    def _dated_record(self) -> bool:
+        """"the previous record of 27.5288 trillion won set on Dec. 17, 2025":
+        a prior figure with its own day is a fact about that day."""
+        clause_end = self.clause[-1].end if self.clause else self.q.end
+        return any(d.day is not None and d.start >= self.q.end for d in self.r._dates_in(self.q.end, clause_end + 40))
 
     def crossed(self) -> bool:
         """"rose above 2,400", "the 3,920 level": a level crossed is no fact."""
@@ -443,11 +521,21 @@ class _Context:
         if self.blocked("combined"):
             return None
         subj_m, subj = self.subject()
-        metric = self.metric_cue({"short_balance", "short_volume", "lending_balance", "margin_loan_balance", "target_price"})
+        metric = self.metric_cue({"short_balance", "short_volume", "lending_balance", "margin_loan_balance", "target_price", "balance"})
+        if metric == "balance":
+            metric = self._which_balance()
+        continued = False
+        if metric is None and (subj_m is None or subj_m.end <= self.previous_end) and self._opens_anaphorically():
+            metric = self.r.state.previous_balance_metric
+            continued = metric is not None
         if subj_m is not None and subj_m.kind == "FX" and metric is None:
             return self.fx_rate(subj)
         if metric is not None:
-            return self.balance(metric, q.unit)
+            cand = self.balance(metric, q.unit)
+            if cand is not None and continued:
+                part = re.match(r"\W*of\s+(?:that|this|which|the\s+total)", self.text[self.s_start : self.s_start + 30], re.I)
+                cand.rule = f"{metric}.part" if part else f"{metric}.continued"
+            return cand
         flow = self.flow()
         if flow is not None:
             return flow
@@ -463,6 +551,14 @@ class _Context:
             return None
         return Candidate(q, "fx_rate", "USD/KRW", None, None, q.value, "KRW_per_USD", "fx.level", q.qualifier)
 
+    def bare_fx_rate(self) -> Candidate | None:
+        """"The won closed at 1,447.3 per dollar": a rate written without "won"."""
+        q = self.q
+        after = self.text[q.end : q.end + 30].lower()
+        if q.sign is not None or not (self.level_kind() or re.match(r"\s*(?:won\s+)?(?:per|against|to)\s+(?:the\s+)?(?:u\.?s\.?\s+)?dollar", after)):
+            return None
+        return self.fx_rate(("USD/KRW", None))
+
     def metric_cue(self, metrics: set[str]) -> str | None:
         """The metric a cue before the figure (or right after it) names."""
         m = self.last({"METRIC"})
@@ -474,6 +570,18 @@ class _Context:
             if m.kind == "METRIC" and m.id in metrics and m.start - self.q.end <= 25:
                 return m.id
         return None
+
+    def _which_balance(self) -> str | None:
+        """A bare "balance" ("SK hynix's balance was more than 12 trillion
+        won") is the balance the text named last."""
+        window_start = max(0, self.s_start - 400)
+        for m in reversed(self.r._mentions_in(window_start, self.q.start)):
+            if m.kind == "METRIC" and m.id in ("lending_balance", "margin_loan_balance", "short_balance"):
+                return m.id
+        return None
+
+    def _opens_anaphorically(self) -> bool:
+        return bool(_ANAPHORIC_OPENER.search(self.text[self.s_start : self.s_start + 40]))
 
     def _company_near(self, cue: Mention) -> bool:
         return any(m.kind == "COMPANY" for m in self.clause)
@@ -499,12 +607,14 @@ class _Context:
         """Explicit in the clause (before, then after), else the sentence
         before when this one opens with "This"/"The proportion", else the
         subject this metric last had, else the whole market."""
-        for m in reversed(self.left):
-            if m.kind in ("SUBJECT", "COMPANY") and m.id != "USD/KRW":
-                return self.r.resolve(m)
-        for m in self.clause:
-            if m.start >= self.q.end and m.kind in ("SUBJECT", "COMPANY"):
-                return self.r.resolve(m)
+        subjects = ("SUBJECT", "COMPANY")
+        # Nearest first: since the previous figure, then up to the next one
+        # ("17.9 trillion won was borrowed to buy Kospi shares and 9.81
+        # trillion won to buy Kosdaq shares"), then the rest of the clause.
+        for mentions in (list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause):
+            for m in mentions:
+                if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
+                    return self.r.resolve(m)
         if self.row_subject is not None:
             return self.r.resolve(self.row_subject)
         prev = self.r.state.previous_sentence_subject
@@ -529,6 +639,11 @@ class _Context:
             return None
         if flow is not None and flow.start < inv.start and _between_other_figure(self, flow, inv):
             flow = None
+        if flow is None:
+            # "institutions added ₩145.2bn": added right after the investor is buying.
+            d = self.last({"DIR"}, self.local)
+            if d is not None and d.start > inv.start and self.text[d.start : d.end].lower() == "added":
+                flow = Mention("FLOW", d.start, d.end, "buy")
         if q.sign is not None:
             value = q.value
         elif flow is not None:
@@ -551,7 +666,7 @@ class _Context:
                 return self.r.resolve(m)
         if self.row_subject is not None:
             return self.r.resolve(self.row_subject)
-        return self.r._market_subject(self.clause, self.q.start)
+        return self.r._market_subject(self.clause, self.sentence, self.q.start)
 
     def level_kind(self) -> str | None:
         """close/open/high/low for a figure after a level cue; "reach" cues
@@ -574,7 +689,14 @@ class _Context:
         return None
 
     def intraday(self) -> bool:
-        return any(m.kind == "BLOCK" and m.id == "intraday" for m in self.clause)
+        """An intraday figure ("during the session", "in the morning"), unless
+        a close cue comes after the marker: "traded near 141,000 won in the
+        morning before ending 2.87 percent higher at 139,700 won"."""
+        marks = [m for m in self.left + self.right if m.kind == "BLOCK" and m.id == "intraday"]
+        if not marks:
+            return False
+        closes = [m for m in self.left if m.kind == "LEVEL" and m.id == "close"]
+        return not closes or max(m.start for m in marks) > max(m.start for m in closes)
 
     def percent(self) -> Candidate | None:
         q = self.q
@@ -589,7 +711,7 @@ class _Context:
         lv = self.last({"LEVEL"})
         if lv is not None and lv.id == "open":
             return None  # "opened 0.21% higher": change against the open
-        if self.intraday() and lv is None:
+        if self.intraday():
             return None
         sign = q.sign if q.sign is not None else self.sign_from_words()
         if sign is None:
@@ -610,7 +732,7 @@ class _Context:
             return None
         last = self.produced[-1]
         gap = self.text[last.quantity.end : self.q.start]
-        if last.metric == "index_change" and re.fullmatch(r"\s*(?:\(|,|or|and)?\s*", gap):
+        if last.metric == "index_change" and re.fullmatch(r"[\s(,]*(?:or|and)?[\s(]*", gap):
             return 1 if last.value > 0 else -1
         return None
 
@@ -678,7 +800,9 @@ class _Context:
                 subj = (self.r.state.focus_index, None)
             else:
                 return None
-        elif subj_m.kind in ("COMPANY", "FX"):
+        elif subj_m.kind == "FX":
+            return self.bare_fx_rate()
+        elif subj_m.kind == "COMPANY":
             return None
         if subj is None or subj[0] not in INDEXES or subj[0] == "KRX":
             return None
@@ -719,13 +843,7 @@ class _Context:
         return Candidate(q, cue.id, self._count_subject(), None, None, int(q.value), "count", f"{cue.id}.count", q.qualifier)
 
     def _count_subject(self) -> str:
-        """Breadth belongs to the market named in its clause, else the whole market."""
-        for m in reversed(self.left):
-            if m.kind == "SUBJECT" and m.id in INDEXES:
-                return m.id
-        if self.row_subject is not None and self.row_subject.kind == "SUBJECT":
-            return self.row_subject.id
-        return "KRX"
+        return self.r.breadth_subject(self.local, self.clause, self.row_subject)
 
 
 @lru_cache(maxsize=1)
