@@ -35,7 +35,8 @@ def test_date_token_line_gives_the_day_and_is_stripped_from_the_title():
     assert doc.title == "Margin loans top 28 trillion won as retail investors chase chip rally"
     assert doc.text.startswith("date 2026-02-11 Margin loans top")  # the text itself is kept as written
     assert doc.source == str(DATA / "margin_loans.txt")
-    assert doc.url is None and doc.tables == []
+    assert doc.url == (DATA / "margin_loans.txt").resolve().as_uri()  # a file's identity is its path
+    assert doc.tables == []
 
 
 def test_published_line_gives_date_and_time_and_updated_is_ignored():

@@ -30,7 +30,7 @@ from bs4.dammit import EncodingDetector, UnicodeDammit
 from ..documents import Document, Table
 from ..errors import ReadError
 from .htmltext import html_to_text
-from .text import parse_timestamp
+from .text import file_url, parse_timestamp
 
 # Servers send these by default, not because they know: a Korean page
 # served as ISO-8859-1 with <meta charset="euc-kr"> is EUC-KR.
@@ -76,7 +76,7 @@ def read_html(
     text, tables, meta = _main_content(html, url)
     document = Document(
         text=text,
-        url=url or meta.get("url") or _canonical_url(soup),
+        url=url or meta.get("url") or _canonical_url(soup) or file_url(source),
         title=meta.get("title") or _title(soup),
         published=published if published is not None else _published(meta.get("date"), soup),
         source=source,

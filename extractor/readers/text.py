@@ -32,6 +32,7 @@ import email.utils
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from ..documents import Document
 from ..errors import ReadError
@@ -79,11 +80,20 @@ def read_text(
     lines = text.split("\n")
     document = Document(
         text=text,
+        url=file_url(source),
         title=_title(lines),
         published=published if published is not None else find_published(lines),
         source=source,
     )
     return iter((document,))
+
+
+def file_url(source: str) -> str | None:
+    """A file's own URI, the identity of a one-article file that names no
+    URL: re-reading a changed file then replaces its facts, not adds to them."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I) or source.startswith("<"):
+        return None
+    return Path(source).resolve().as_uri()
 
 
 def normalize_text(raw: str) -> str:

@@ -1,0 +1,173 @@
+"""The command line end to end: ingest, extract, facts, eval; exit codes and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SEEDS = ROOT.parent / "shared" / "seeds"
+CONTRACT_FIELDS = {"subject", "ticker", "metric", "value", "unit", "investor", "as_of", "text", "start", "end", "qualifier"}
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "facts.db")
+
+
+def rows(db_path, sql, params=()):
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_ingest_without_sources_stores_the_bundled_sample(runner, db):
+    result = runner.invoke(main, ["ingest", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "0 errors" in result.output
+    found = rows(
+        db,
+        "SELECT metric, investor, value, as_of, text FROM facts WHERE subject = 'KOSPI' AND as_of = '2026-05-13'",
+    )
+    by_metric = {(m, i, v) for m, i, v, _, _ in found}
+    assert ("index_close", None, 7844.01) in by_metric
+    assert ("index_change_pct", None, 2.63) in by_metric
+    assert ("net_buy", "foreign", -3760000000000) in by_metric
+    evidence = {m: t for m, i, v, _, t in found if (m, v) in (("index_close", 7844.01), ("net_buy", -3760000000000))}
+    assert "7,844.01" in evidence["index_close"]
+    assert "3.76tn" in evidence["net_buy"] or "3,760bn" in evidence["net_buy"]
+
+
+def test_ingesting_twice_leaves_the_database_as_it_was(runner, db):
+    assert runner.invoke(main, ["ingest", "--db", db, str(FIXTURES / "articles")]).exit_code == 0
+    tables = ("sources", "articles", "facts")
+    before = {t: rows(db, f"SELECT * FROM {t} ORDER BY id") for t in tables}
+    second = runner.invoke(main, ["ingest", "--db", db, str(FIXTURES / "articles")])
+    assert second.exit_code == 0
+    assert "0 new, 0 updated" in second.output
+    assert {t: rows(db, f"SELECT * FROM {t} ORDER BY id") for t in tables} == before
+
+
+def test_bad_inputs_in_a_batch_are_reported_and_the_good_ones_land(runner, db, tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name in ("yonhap_close_2025-08-01.txt", "koreaherald_close_2025-11-04.html"):
+        (batch / name).write_bytes((FIXTURES / "articles" / name).read_bytes())
+    (batch / "broken.xml").write_bytes((FIXTURES / "bad" / "malformed_feed.xml").read_bytes())
+    (batch / "blob.bin").write_bytes((FIXTURES / "bad" / "binary.bin").read_bytes())
+    result = runner.invoke(main, ["ingest", "--db", db, str(batch), str(tmp_path / "missing.xml")])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("marketfacts: error:")]
+    assert len(errors) == 3, result.stderr
+    assert any("broken.xml" in e for e in errors)
+    assert any("blob.bin" in e for e in errors)
+    assert any("missing.xml" in e and "no such file" in e for e in errors)
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == 2
+    assert rows(db, "SELECT count(*) FROM facts")[0][0] > 10
+    statuses = dict(rows(db, "SELECT source, last_status FROM sources"))
+    assert statuses[str(batch / "broken.xml")] == "error"
+
+
+def test_a_changed_article_gets_its_facts_replaced(runner, db, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Published: 07 Jan. 2026, 18:38\n\nThe KOSPI closed at 4,551.06 on Wednesday.\n")
+    runner.invoke(main, ["ingest", "--db", db, str(article)])
+    article.write_text("Published: 07 Jan. 2026, 18:38\n\nThe KOSPI closed at 4,560.10 on Wednesday.\n")
+    result = runner.invoke(main, ["ingest", "--db", db, str(article)])
+    assert "1 updated" in result.output
+    assert rows(db, "SELECT subject, metric, value, as_of FROM facts") == [("KOSPI", "index_close", 4560.1, "2026-01-07")]
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repository")
+def test_extract_prints_contract_shaped_json_lines_for_a_seed(runner):
+    seed = next(SEEDS.glob("001_*.txt"))
+    result = runner.invoke(main, ["extract", str(seed), "--published", "2025-07-13", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.output.splitlines()]
+    assert facts and all(CONTRACT_FIELDS <= set(f) for f in facts)
+    kospi_short = [f for f in facts if f["subject"] == "KOSPI" and f["metric"] == "short_balance" and f["value"] == 9445000000000]
+    assert kospi_short and kospi_short[0]["as_of"] == "2025-07-09" and kospi_short[0]["unit"] == "KRW"
+    text = seed.read_text(encoding="utf-8")
+    assert all(f["text"] in text for f in facts)
+
+
+def test_extract_reads_standard_input_and_lists_quantities(runner):
+    text = "Foreign investors net-sold 3.76 trillion won on the KOSPI, which closed at 7,844.01."
+    facts = runner.invoke(main, ["extract", "-", "--published", "2026-05-13"], input=text)
+    got = {(f["metric"], f["investor"], f["value"]) for f in map(json.loads, facts.output.splitlines())}
+    assert got == {("net_buy", "foreign", -3760000000000), ("index_close", None, 7844.01)}
+    quantities = runner.invoke(main, ["extract", "-", "--quantities"], input=text)
+    found = [json.loads(line) for line in quantities.output.splitlines()]
+    assert [(q["text"], q["value"], q["unit"]) for q in found] == [
+        ("3.76 trillion won", 3760000000000, "KRW"),
+        ("7,844.01", 7844.01, None),
+    ]
+    assert text[found[0]["start"] : found[0]["end"]] == "3.76 trillion won"
+
+
+def test_facts_filters_and_formats(runner, db):
+    runner.invoke(main, ["ingest", "--db", db])
+    as_json = runner.invoke(main, ["facts", "--db", db, "--metric", "net_buy", "--investor", "foreign", "--subject", "kospi", "--format", "json"])
+    facts = json.loads(as_json.output)
+    assert facts and all((f["metric"], f["investor"], f["subject"]) == ("net_buy", "foreign", "KOSPI") for f in facts)
+    days = [f["as_of"] for f in facts if f["as_of"]]
+    assert days == sorted(days, reverse=True)
+    as_csv = runner.invoke(main, ["facts", "--db", db, "--since", "2026-05-14", "--until", "2026-05-14", "--format", "csv"])
+    records = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert records and {r["as_of"] for r in records} == {"2026-05-14"}
+    table = runner.invoke(main, ["facts", "--db", db, "--ticker", "000660", "--limit", "3"])
+    assert table.exit_code == 0 and "SK hynix" in table.output and "3 facts" in table.output
+
+
+def test_no_match_is_a_clear_message_and_success(runner, db):
+    runner.invoke(main, ["ingest", "--db", db])
+    result = runner.invoke(main, ["facts", "--db", db, "--subject", "Nikkei"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "no facts match"
+
+
+def test_usage_errors_exit_2_and_missing_database_exits_1_in_one_line(runner, tmp_path):
+    bad_date = runner.invoke(main, ["extract", "-", "--published", "13/05/2026"], input="x")
+    assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
+    missing = runner.invoke(main, ["facts", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1
+    assert missing.output.count("\n") == 1 and "none.db" in missing.output
+    unreadable = runner.invoke(main, ["extract", str(tmp_path / "nope.txt")])
+    assert unreadable.exit_code == 1 and "nope.txt" in unreadable.output and "Traceback" not in unreadable.output
+
+
+def test_eval_prints_scores_per_metric(runner):
+    result = runner.invoke(main, ["eval", str(ROOT / "extractor" / "sample")])
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.output and "net_buy" in result.output
+
+
+def test_every_command_has_help_and_is_in_the_readme(runner):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+        assert f"marketfacts {name}" in readme, f"README does not document `marketfacts {name}`"
+
+
+def test_python_dash_m_runs_the_same_program():
+    result = subprocess.run([sys.executable, "-m", "extractor", "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "marketfacts" in result.stdout
