@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -56,6 +56,8 @@ _SINCE = re.compile(r"\bsince\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 _WORTH_OF = re.compile(r"^[\s\w]{0,12}?\b(?:worth\s+)?(?:of|in)\s+$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(?\s*$")
+_PHRASE_END = re.compile(r"[,;—–]")
+_LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 _RISE_WORDS = {"rose", "advanced", "gained", "climbed"}
 _BREADTH_WORD = re.compile(r"\s*(?:stocks|issues|shares|companies|names)?\s*(rose|advanced|gained|climbed|fell|declined|dropped|lost|slid)\b", re.I)
 
@@ -347,14 +349,20 @@ class _Reader:
         the day the paragraph or the article's data is "as of", else the
         article's trading day."""
         before = [d for d in sentence_dates if d.end <= q.start and not self._is_period_start(d, s_start)]
-        if before:
-            return self._day_of(before[-1])
         after = [d for d in sentence_dates if d.start >= q.end]
-        if after:
+        adjacent_after = None
+        if after and not self._is_period_start(after[0], s_start):
             gap = self.text[q.end : after[0].start]
-            if not any(ch.isdigit() for ch in gap) and not self._is_period_start(after[0], s_start):
-                return self._day_of(after[0])
+            if not any(ch.isdigit() for ch in gap):
+                adjacent_after = after[0]
+        if before and not (adjacent_after and self._figure_between(before[-1].end, q.start)):
+            return self._day_of(before[-1])
+        if adjacent_after:
+            return self._day_of(adjacent_after)
         return self.state.paragraph_day or self.state.data_day or self.state.default_day
+
+    def _figure_between(self, start: int, end: int) -> bool:
+        return any(m.kind == "QTY" for m in self._mentions_in(start, end))
 
     def _day_of(self, d: DateMention) -> date | None:
         if d.day is not None:
@@ -370,6 +378,7 @@ class _Reader:
         return bool(_SINCE.search(before)) and not re.search(r"[,;]", before[before.lower().rfind("since") :])
 
     def _remember(self, mentions, sentence_dates, produced, s_start) -> None:
+        figures = [m.start for m in mentions if m.kind == "QTY"]
         for d in sentence_dates:
             if d.day is None:
                 continue
@@ -380,7 +389,12 @@ class _Reader:
                 self.state.data_day = d.day
                 self.state.paragraph_day = d.day
             elif d.role is None or d.role == "on":
-                self.state.paragraph_day = d.day
+                # A date that leads a figure ("On the 28th, ... was 15.15%") or
+                # opens a sentence dates what follows; one trailing a figure
+                # ("a record set on Tuesday") dates only that figure.
+                leads = any(f > d.end for f in figures) if figures else d.start - s_start < 60
+                if leads:
+                    self.state.paragraph_day = d.day
         for m in mentions:
             self.note_subject(m)
         subjects = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY")]
@@ -466,9 +480,12 @@ class _Context:
             reasons = tuple(r for r in reasons if r != "prior")
         if any(m.kind == "BLOCK" and m.id in reasons for m in self.local):
             return True
-        # Periods bind to the figure even past other numbers: "gained 7.9
-        # percent in the first four trading sessions of the year".
-        near_right = [m for m in self.clause if 0 <= m.start - self.q.end <= 45]
+        # Periods bind to the figure even past other numbers ("gained 7.9
+        # percent in the first four trading sessions of the year"), but not
+        # past a comma: ", marking the highest level since March" is another phrase.
+        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 45)
+        limit = stop.start() if stop else self.q.end + 45
+        near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
         return any(m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined") for m in near_right)
 
     def _dated_record(self) -> bool:
@@ -478,9 +495,15 @@ class _Context:
         return any(d.day is not None and d.start >= self.q.end for d in self.r._dates_in(self.q.end, clause_end + 40))
 
     def crossed(self) -> bool:
-        """"rose above 2,400", "the 3,920 level": a level crossed is no fact."""
+        """"rose above 2,400", "the 3,920 level": a level crossed is no fact.
+        So is a balance that "surpassed 9 trillion won": a crossing verb is
+        not a size ("was more than 12 trillion won" is, with more_than)."""
         before = [m for m in self.local if m.kind == "BLOCK" and m.id == "cross" and self.q.start - m.end <= 12]
-        after = [m for m in self.right if m.kind == "BLOCK" and m.id == "cross" and m.start - self.q.end <= 3]
+        after = [
+            m for m in self.right
+            if m.kind == "BLOCK" and m.id == "cross" and m.start - self.q.end <= 3
+            and self.text[m.start : m.end].lower() in _LEVEL_NOUNS
+        ]  # fmt: skip
         return bool(before or after)
 
     def sign_from_words(self) -> int | None:
@@ -674,14 +697,16 @@ class _Context:
         lv = self.last({"LEVEL"})
         if lv is None:
             return None
-        if lv.start < self.previous_end and lv.id == "reach":
+        if lv.start < self.previous_end and lv.id in ("reach", "record"):
             return None
-        if lv.id != "reach":
+        if lv.id == "record" and not self._dated_record():
+            return None  # "the previous record of 3,305.21" with no day: no fact
+        if lv.id not in ("reach", "record"):
             between = self.text[lv.end : self.q.start]
             if lv.start < self.previous_end and not re.search(r"\b(?:at|to)\s*$", between):
                 return None
             return lv.id
-        earlier = [m for m in self.left if m.kind == "LEVEL" and m.id != "reach" and m.start < lv.start]
+        earlier = [m for m in self.left if m.kind == "LEVEL" and m.id not in ("reach", "record") and m.start < lv.start]
         if earlier:
             return earlier[-1].id
         if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in self.produced):
@@ -703,12 +728,15 @@ class _Context:
         ratio = self.ratio_metric()
         if ratio is not None:
             return ratio
-        if self.last({"METRIC"}) is not None and self.last({"METRIC"}).id not in ("target_price", "advancers", "decliners"):
+        # A cue right after the previous figure labels that figure ("with a
+        # 11.40% ratio, dropped by 2.70%"), not this one.
+        cue = self.last({"METRIC"}, [m for m in self.local if m.start - self.previous_end > 3 or self.previous_end == self.c_start])
+        if cue is not None and cue.id not in ("target_price", "advancers", "decliners"):
             return None  # a change of a balance or ratio, not of a price
         subj_m, subj = self.subject()
         if subj is None or subj_m.kind == "FX":
             return self.continuation()
-        lv = self.last({"LEVEL"})
+        lv = next((m for m in reversed(self.left) if m.kind == "LEVEL" and m.id not in ("reach", "record")), None)
         if lv is not None and lv.id == "open":
             return None  # "opened 0.21% higher": change against the open
         if self.intraday():
@@ -751,17 +779,19 @@ class _Context:
         d = self.last({"DIR"}, self.local)
         lv = self.last({"LEVEL"}, self.local)
         between = self.text[self.previous_end : q.start]
-        if d is not None and (lv is None or lv.start < d.start) and not _TO_BEFORE.search(between):
+        from_level = _FROM_BEFORE.search(between)
+        if from_level:
+            # "increased from 0.19% to 0.35% during the same period": the first
+            # figure is the level when that period began.
+            if not _SAME_PERIOD.search(self.text[q.end : q.end + 120]):
+                return None
+        elif d is not None and (lv is None or lv.start < d.start) and not _TO_BEFORE.search(between):
             return None  # "rose 5%": a change of the ratio
         subject = self.balance_subject(metric)
         if subject is None:
             return None
         cand = Candidate(q, metric, subject[0], subject[1], None, q.value, "pct", f"{metric}.cue", q.qualifier)
-        if _FROM_BEFORE.search(between):
-            same_period = _SAME_PERIOD.search(self.text[q.end : self.q.end + 120])
-            if not same_period:
-                return None
-            cand.period_start = True
+        cand.period_start = bool(from_level)
         return cand
 
     def _ratio_family(self, cue: Mention) -> str | None:
@@ -984,18 +1014,12 @@ def _precision(q: Quantity) -> Decimal:
 
 def _merge(facts: list[tuple[Fact, Decimal]]) -> list[Fact]:
     """One fact per (subject, metric, investor, day, value); a rounded
-    restatement of a precise figure is dropped in favour of the precise one."""
+    restatement of a precise figure ("7,844" beside "7,844.01", "2 trillion"
+    beside "2.2373 trillion") is dropped in favour of the precise one.
+    Breadth counts restated under another market name are one fact too."""
     kept: list[tuple[Fact, Decimal]] = []
     for fact, place in facts:
-        twin = None
-        for i, (other, other_place) in enumerate(kept):
-            same = (other.subject, other.metric, other.investor, other.as_of) == (fact.subject, fact.metric, fact.investor, fact.as_of)
-            if not same:
-                continue
-            diff = abs(Decimal(str(other.value)) - Decimal(str(fact.value)))
-            if diff == 0 or (diff < max(place, other_place) and _same_sign(other.value, fact.value)):
-                twin = i
-                break
+        twin = next((i for i, (other, other_place) in enumerate(kept) if _restates(other, other_place, fact, place)), None)
         if twin is None:
             kept.append((fact, place))
         elif place < kept[twin][1]:
@@ -1003,5 +1027,18 @@ def _merge(facts: list[tuple[Fact, Decimal]]) -> list[Fact]:
     return sorted((f for f, _ in kept), key=lambda f: (f.start, f.metric))
 
 
-def _same_sign(a, b) -> bool:
-    return (a >= 0) == (b >= 0)
+def _restates(a: Fact, a_place: Decimal, b: Fact, b_place: Decimal) -> bool:
+    if (a.metric, a.investor, a.as_of) != (b.metric, b.investor, b.as_of):
+        return False
+    if a.subject != b.subject:
+        return a.metric in ("advancers", "decliners") and a.value == b.value
+    x, y = Decimal(str(a.value)), Decimal(str(b.value))
+    if x == y:
+        return True
+    (rough, rough_place), precise = ((x, a_place), y) if a_place > b_place else ((y, b_place), x)
+    if rough_place <= 0 or (rough < 0) != (precise < 0):
+        return False
+    # The rough figure is the precise one rounded, or cut, to its last digit.
+    nearest = (precise / rough_place).quantize(Decimal(1), rounding=ROUND_HALF_UP) * rough_place
+    cut = (precise / rough_place).quantize(Decimal(1), rounding=ROUND_DOWN) * rough_place
+    return rough in (nearest, cut)
