@@ -39,7 +39,7 @@ _YEAR = r"(?:19|20)\d\d"
 _DATE_RE = re.compile(
     r"(?P<iso>\b(?P<iy>" + _YEAR + r")[-./](?P<im>0?[1-9]|1[0-2])[-./](?P<id>[12][0-9]|3[01]|0?[1-9])\b)"
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>" + _DAY + r")\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y1>" + _YEAR + r")\b)?)"
-    r"|(?P<dmy>\b(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH + r")(?:,?\s+(?P<y2>" + _YEAR + r"))?\b)"
+    r"|(?P<dmy>(?<![\d.,])\b(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH + r")(?!\s+\d{1,2}\b(?!,?\s*\d{4}))(?:,?\s+(?P<y2>" + _YEAR + r"))?\b)"
     r"|(?P<md>(?<![\d/.])\b(?P<m3>1[0-2]|0?[1-9])/(?P<d3>[12][0-9]|3[01]|0?[1-9])\b(?![/\d]))"
     r"|(?P<ord>\bthe\s+(?P<d4>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*[-–]))"
     r"|(?P<wd>\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"

@@ -45,11 +45,13 @@ BALANCE_METRICS = {
     "short_balance", "short_volume", "short_interest_pct", "lending_balance", "margin_loan_balance",
     "short_balance_ratio", "borrowing_ratio",
 }  # fmt: skip
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
+_CLAUSE_BREAK = re.compile(r";|\s\|\s|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
 _ANAPHORIC_OPENER = re.compile(
     r"^\W*(?:this|that|these|it|its|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
     re.I,
 )
+#: "This proportion reaches 5.55%": the subject is the one the sentence before named.
+_SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|share))\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.I)
 _SINCE = re.compile(r"\bsince\b", re.I)
@@ -105,6 +107,9 @@ class _State:
     previous_ratio_metric: str | None = None
     previous_balance_metric: str | None = None
     flow_market: str | None = None  # the market of the last market-wide flow
+    focus_company: tuple[str, str | None] | None = None
+    document_company: tuple[str, str | None] | None = None  # "Samsung Electronics (005930) — BUY"
+    section_scale: int | None = None  # "(₩bn)" in a heading: bare figures below are billions
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -125,6 +130,7 @@ class _Reader:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.rows = find_table_rows(self.text)
         self.state = _State(default_day=self._default_day(doc.user_data.get("title")))
+        self.state.document_company = self._document_company()
         self.facts: list[tuple[Fact, Decimal]] = []
 
     # -- the walk --------------------------------------------------------------
@@ -143,13 +149,35 @@ class _Reader:
         even when a cell holds a full stop."""
         row_starts = [row.start for row in self.rows]
         segments = [(row.start, row.end, row) for row in self.rows]
+        headline_end = self._headline_end()
         for sent in self.doc.sents:
+            if sent.end_char <= headline_end:
+                continue  # the headline restates the body's figures, rounded
             i = bisect.bisect_right(row_starts, sent.start_char) - 1
             if i >= 0 and self.rows[i].start <= sent.start_char < self.rows[i].end:
                 continue
             segments.append((sent.start_char, sent.end_char, None))
         segments.sort(key=lambda s: s[0])
         return segments
+
+    def _document_company(self) -> tuple[str, str | None] | None:
+        """A research note names its company with its code near the top:
+        "Samsung Electronics (005930) — BUY". Label lines ("Close: ₩141,300")
+        are about that company."""
+        for m in self.mentions:
+            if m.start > 600:
+                break
+            if m.kind == "COMPANY" and re.match(r"\s*\(A?\d{6}\)", self.text[m.end : m.end + 12]):
+                return m.id, m.ticker
+        return None
+
+    def _headline_end(self) -> int:
+        """End of the first line when it is the article's title."""
+        title = (self.doc.user_data.get("title") or "").strip()
+        first_line = self.text.split("\n", 1)[0]
+        if title and len(title) > 10 and title in first_line:
+            return len(first_line)
+        return 0
 
     def _enter_paragraph(self, start: int) -> None:
         index = bisect.bisect_right(self.paragraph_starts, start) - 1
@@ -166,7 +194,7 @@ class _Reader:
         produced: list[Candidate] = []
         for c_start, c_end in _clauses(self.text, start, end):
             clause = [m for m in mentions if c_start <= m.start and m.end <= c_end]
-            produced += self._read_clause(clause, c_start, c_end, mentions, start, row_subject)
+            self._read_clause(clause, c_start, c_end, mentions, start, row_subject, produced)
         for cand in produced:
             self._emit(cand, start, end, sentence_dates)
         self._remember(mentions, sentence_dates, produced, start)
@@ -191,8 +219,9 @@ class _Reader:
 
     # -- clauses ---------------------------------------------------------------
 
-    def _read_clause(self, clause, c_start, c_end, sentence, s_start, row_subject) -> list[Candidate]:
-        out: list[Candidate] = []
+    def _read_clause(self, clause, c_start, c_end, sentence, s_start, row_subject, out: list[Candidate]) -> None:
+        """Read one clause; candidates are appended to ``out``, the sentence's
+        list, so later clauses see what earlier ones found."""
         quantities = [m for m in clause if m.kind == "QTY"]
         done: set[int] = set()
         for cand in self._breadth(clause):
@@ -211,7 +240,6 @@ class _Reader:
                 if cand:
                     out.append(cand)
             previous_end = qm.end
-        return out
 
     def _breadth(self, clause: list[Mention]) -> list[Candidate]:
         """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
@@ -229,6 +257,14 @@ class _Reader:
         if len(cues) == 2 and cues[0].id != cues[1].id and re.fullmatch(r"\s*(?:to|vs\.?|versus|against|-|:)\s*", gap):
             order = [cues[0].id, cues[1].id]
         else:
+            nouns = _count_nouns()
+            named = [nouns.get(re.sub(r"^[\d,.\s]+", "", m.quantity.text).lower()) for m in numbers]
+            if all(named) and named[0] != named[1]:
+                subject = self.breadth_subject([m for m in clause if m.end <= first.start], clause, None)
+                return [
+                    Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier)
+                    for m, metric in zip(numbers, named)
+                ]
             a = _BREADTH_WORD.match(self.text, first.end, first.end + 25)
             b = _BREADTH_WORD.match(self.text, second.end, second.end + 12)
             counted = first.quantity.unit != "count" or re.search(r"stocks|issues|companies|names", first.quantity.text)
@@ -248,13 +284,14 @@ class _Reader:
         ("On the KOSDAQ, 1,203 stocks rose"), of the whole market when the
         text says so ("across both boards", "breadth"), else of the index
         the report is about."""
-        for m in reversed(local):
-            if m.kind == "SUBJECT" and m.id in INDEXES:
-                return m.id
-        if row_subject is not None and row_subject.kind == "SUBJECT":
-            return row_subject.id
-        if any(m.kind == "MARKETWIDE" for m in clause):
-            return "KRX"
+        for mentions in (local, clause):
+            index = next((m.id for m in reversed(mentions) if m.kind == "SUBJECT" and m.id in INDEXES), None)
+            if index:
+                return index
+            if any(m.kind == "MARKETWIDE" for m in mentions):
+                return "KRX"
+            if row_subject is not None and row_subject.kind == "SUBJECT":
+                return row_subject.id
         return self.state.focus_index or "KRX"
 
     def _respectively(self, clause: list[Mention], sentence: list[Mention]) -> list[Candidate]:
@@ -306,6 +343,8 @@ class _Reader:
 
     def resolve(self, m: Mention) -> tuple[str, str | None] | None:
         """A subject mention as (subject, ticker); anaphors take the focus index."""
+        if m.kind == "ANAPHOR" and m.id == "company":
+            return self.state.focus_company
         if m.kind == "ANAPHOR":
             return (self.state.focus_index, None) if self.state.focus_index else None
         if m.kind == "FX":
@@ -316,6 +355,8 @@ class _Reader:
 
     def _emit(self, cand: Candidate, s_start: int, s_end: int, sentence_dates: list[DateMention]) -> None:
         day = cand.day_override if cand.day_override is not None else self._day_for(cand.quantity, s_start, sentence_dates)
+        if cand.metric == "target_price" and not sentence_dates:
+            day = self.published or day  # a target is set the day the note comes out
         if cand.period_start:
             day = self.state.period_start_day
             if day is None:
@@ -379,6 +420,17 @@ class _Reader:
 
     def _remember(self, mentions, sentence_dates, produced, s_start) -> None:
         figures = [m.start for m in mentions if m.kind == "QTY"]
+        s_end = mentions[-1].end if mentions else s_start
+        line_end = self.text.find("\n", s_start)
+        line = self.text[s_start : line_end if line_end >= 0 else len(self.text)]
+        if _is_heading(line) and not figures:
+            # "1. Market wrap: Wednesday, Dec. 10", "2. Investor flows, KOSPI (₩bn)":
+            # a heading dates, and gives the unit of, the section under it.
+            days = [d.day for d in sentence_dates if d.day]
+            if days:
+                self.state.data_day = days[-1]
+            scale = _heading_scale(line)
+            self.state.section_scale = scale
         for d in sentence_dates:
             if d.day is None:
                 continue
@@ -403,7 +455,7 @@ class _Reader:
         balances = [c.metric for c in produced if c.unit == "KRW" and c.metric in BALANCE_METRICS]
         if balances:
             self.state.previous_balance_metric = balances[-1]
-        ratio = [c.metric for c in produced if c.metric in ("short_balance_ratio", "borrowing_ratio")]
+        ratio = [c.metric for c in produced if c.metric in _RATIO_METRICS]
         if ratio:
             self.state.previous_ratio_metric = ratio[-1]
         elif produced:
@@ -443,8 +495,13 @@ class _Reader:
         return out
 
     def note_subject(self, m: Mention) -> None:
-        if m.kind == "SUBJECT" and m.id in INDEXES and m.id != "KRX":
+        """Keep the market and the company the text is talking about. Only
+        the two boards count as a focus market: flows and breadth are never
+        reported for KOSPI 200."""
+        if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ"):
             self.state.focus_index = m.id
+        elif m.kind == "COMPANY" and not _is_broker(m.id):
+            self.state.focus_company = (m.id, m.ticker)
 
 
 class _Context:
@@ -511,7 +568,10 @@ class _Context:
         if d is not None:
             return 1 if d.id == "up" else -1
         for m in self.right:
-            if m.kind == "DIR" and m.start - self.q.end <= 2 and self.text[m.start : m.end].lower() in ("higher", "lower"):
+            if m.kind != "DIR" or m.start - self.q.end > 2:
+                continue
+            # "2.87 percent higher", "after a 1.64% decline on the day"
+            if self.text[m.start : m.end].lower() in ("higher", "lower") or re.search(r"\ban?\s*$", self.text[self.previous_end : self.q.start]):
                 return 1 if m.id == "up" else -1
         return None
 
@@ -519,7 +579,12 @@ class _Context:
         """Nearest subject before the figure in its clause (or the table row's)."""
         m = self.last(SUBJECT_KINDS)
         if m is not None:
-            return m, self.r.resolve(m)
+            resolved = self.r.resolve(m)
+            if resolved is None:
+                return None, None
+            if m.kind == "ANAPHOR" and resolved[1]:
+                m = Mention("COMPANY", m.start, m.end, resolved[0], resolved[1])
+            return m, resolved
         if self.row_subject is not None:
             return self.row_subject, self.r.resolve(self.row_subject)
         return None, None
@@ -551,6 +616,15 @@ class _Context:
         if metric is None and (subj_m is None or subj_m.end <= self.previous_end) and self._opens_anaphorically():
             metric = self.r.state.previous_balance_metric
             continued = metric is not None
+        cap = self.last({"METRIC"}, self.local)
+        if cap is not None and cap.id == "market_cap":
+            return None  # "a market value of more than 10 trillion won"
+        if metric is None and not self.last({"DIR", "INVESTOR"}, self.local):
+            # "drew the most short selling at 121.5 billion won, followed by
+            # SK hynix with 98.3 billion won": the list goes on with the metric.
+            listed = [c for c in self.produced if c.unit == "KRW" and c.metric in BALANCE_METRICS]
+            if listed and (subj_m is None or subj_m.start >= self.previous_end or self._subject_after()):
+                metric, continued = listed[-1].metric, True
         if subj_m is not None and subj_m.kind == "FX" and metric is None:
             return self.fx_rate(subj)
         if metric is not None:
@@ -562,9 +636,33 @@ class _Context:
         flow = self.flow()
         if flow is not None:
             return flow
-        if subj_m is not None and subj_m.kind == "COMPANY" and self.level_kind() == "close" and not self.intraday():
-            return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
+        if subj_m is not None and subj_m.kind == "COMPANY" and not self.intraday():
+            if self.level_kind() == "close" or self._quoted(subj_m):
+                return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
+        if subj_m is None and self.r.state.document_company and self._label() == "close":
+            company = self.r.state.document_company
+            return Candidate(q, "price", company[0], company[1], None, q.value, "KRW", "price.label", q.qualifier)
         return None
+
+    def _subject_after(self) -> Mention | None:
+        return next((m for m in self.right if m.kind in ("SUBJECT", "COMPANY")), None)
+
+    def _quoted(self, subj_m: Mention) -> bool:
+        """A quote: a name, its level, and the day's change in brackets:
+        "KOSPI 4,104.35 (-1.21%)", "Samsung Electronics ₩107,600 (-2.18%)"."""
+        return (
+            re.fullmatch(r"\s*:?\s*", self.text[subj_m.end : self.q.start]) is not None
+            and re.match(r"\s*\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%", self.text[self.q.end : self.q.end + 16]) is not None
+        )
+
+    def _label(self) -> str | None:
+        """The label of a "Label: value" line ("Close: ₩141,300"), as a level kind."""
+        line_start = self.text.rfind("\n", 0, self.q.start) + 1
+        m = re.fullmatch(r"\s*(open|opening|high|low|close|closing(?: price)?)\s*(?:\([^)]*\))?\s*:\s*", self.text[line_start : self.q.start], re.I)
+        if not m:
+            return None
+        word = m.group(1).lower()
+        return "close" if word.startswith("clos") else "open" if word.startswith("open") else word
 
     def fx_rate(self, subj) -> Candidate | None:
         q = self.q
@@ -578,7 +676,9 @@ class _Context:
         """"The won closed at 1,447.3 per dollar": a rate written without "won"."""
         q = self.q
         after = self.text[q.end : q.end + 30].lower()
-        if q.sign is not None or not (self.level_kind() or re.match(r"\s*(?:won\s+)?(?:per|against|to)\s+(?:the\s+)?(?:u\.?s\.?\s+)?dollar", after)):
+        reached = self.last({"LEVEL"}, self.local) is not None
+        quoted = re.fullmatch(r"\s*:?\s*", self.text[self.last(SUBJECT_KINDS).end : q.start]) is not None
+        if q.sign is not None or not (reached or quoted or self.level_kind() or re.match(r"\s*(?:won\s+)?(?:per|against|to)\s+(?:the\s+)?(?:u\.?s\.?\s+)?dollar", after)):
             return None
         return self.fx_rate(("USD/KRW", None))
 
@@ -617,8 +717,8 @@ class _Context:
             return None  # "rose 1.2 trillion won": a change of the balance
         if _FROM_BEFORE.search(self.text[self.previous_end : q.start]) and metric == "target_price":
             return None  # the old target in "to X from Y"
-        if q.sign is not None and q.sign < 0:
-            return None
+        if q.sign is not None:
+            return None  # "+₩6.4tn": a change of the balance, not the balance
         subject = self.balance_subject(metric)
         if subject is None:
             return None
@@ -631,17 +731,29 @@ class _Context:
         before when this one opens with "This"/"The proportion", else the
         subject this metric last had, else the whole market."""
         subjects = ("SUBJECT", "COMPANY")
+        if metric == "target_price":
+            # "Kiwoom Securities set a target of 300,000 won on Hanmi
+            # Semiconductor": the broker is not the subject.
+            subjects = ("COMPANY",)
         # Nearest first: since the previous figure, then up to the next one
         # ("17.9 trillion won was borrowed to buy Kospi shares and 9.81
         # trillion won to buy Kosdaq shares"), then the rest of the clause.
-        for mentions in (list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause):
+        order = [list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause]
+        before = next((m for m in reversed(self.local) if m.kind in subjects), None)
+        if before is not None and re.search(r"\b(?:and|while|but)\b|,", self.text[before.end : self.q.start]):
+            # "17.9 trillion won ... Kospi shares and 9.81 trillion won to buy
+            # Kosdaq shares": the name before belongs to the previous item.
+            order = [self.right] + order
+        for mentions in order:
             for m in mentions:
                 if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
+                    if metric == "target_price" and _is_broker(m.id):
+                        continue
                     return self.r.resolve(m)
         if self.row_subject is not None:
             return self.r.resolve(self.row_subject)
         prev = self.r.state.previous_sentence_subject
-        if prev is not None and _ANAPHORIC_OPENER.search(self.text[self.s_start : self.s_start + 40]):
+        if prev is not None and _SUBJECT_ANAPHOR.search(self.text[self.s_start : self.s_start + 40]):
             return self.r.resolve(prev)
         remembered = self.r.state.metric_subject.get(_family(metric))
         if remembered:
@@ -662,6 +774,11 @@ class _Context:
             return None
         if flow is not None and flow.start < inv.start and _between_other_figure(self, flow, inv):
             flow = None
+        if flow is None and self.produced and self.produced[-1].metric == "net_buy" and self.produced[-1].quantity.start >= self.c_start:
+            # "financial investment companies net bought 433.5 billion won and
+            # pension funds 96.7 billion won": the verb covers both.
+            prev = self.produced[-1]
+            flow = Mention("FLOW", prev.quantity.start, prev.quantity.start, "buy" if prev.value > 0 else "sell")
         if flow is None:
             # "institutions added ₩145.2bn": added right after the investor is buying.
             d = self.last({"DIR"}, self.local)
@@ -669,6 +786,8 @@ class _Context:
                 flow = Mention("FLOW", d.start, d.end, "buy")
         if q.sign is not None:
             value = q.value
+            if q.unit is None:  # "Foreigners -812.4" under a "(₩bn)" heading
+                value = q.value * self.r.state.section_scale
         elif flow is not None:
             value = q.value if flow.id == "buy" else -q.value
         else:
@@ -694,6 +813,10 @@ class _Context:
     def level_kind(self) -> str | None:
         """close/open/high/low for a figure after a level cue; "reach" cues
         ("reaching", "at") take the kind of an earlier cue in the clause."""
+        word = re.search(r"\b(open|opening|high|low|close|closing)\s*:?\s*$", self.text[self.previous_end : self.q.start], re.I)
+        if word:
+            w = word.group(1).lower()
+            return "close" if w.startswith("clos") else "open" if w.startswith("open") else w
         lv = self.last({"LEVEL"})
         if lv is None:
             return None
@@ -709,7 +832,8 @@ class _Context:
         earlier = [m for m in self.left if m.kind == "LEVEL" and m.id not in ("reach", "record") and m.start < lv.start]
         if earlier:
             return earlier[-1].id
-        if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in self.produced):
+        in_clause = [c for c in self.produced if c.quantity.start >= self.c_start]
+        if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in in_clause):
             return "close"
         return None
 
@@ -741,6 +865,9 @@ class _Context:
             return None  # "opened 0.21% higher": change against the open
         if self.intraday():
             return None
+        d = self.last({"DIR"}, self.local)
+        if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
+            return self.continuation()  # "rose to 2.1%": a level reached, not a change
         sign = q.sign if q.sign is not None else self.sign_from_words()
         if sign is None:
             sign = self._sign_of_paired_change()
@@ -769,10 +896,10 @@ class _Context:
         q = self.q
         cue = self.last({"METRIC"})
         after = next((m for m in self.right if m.kind == "METRIC" and m.start - q.end <= 3), None)
-        if cue is None or cue.id not in ("short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance"):
+        if cue is None or cue.id not in ("short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance", "balance"):
             cue = after
         if cue is None:
-            return None
+            return self._ratio_of_previous_balance()
         metric = self._ratio_family(cue)
         if metric is None:
             return None
@@ -780,10 +907,13 @@ class _Context:
         lv = self.last({"LEVEL"}, self.local)
         between = self.text[self.previous_end : q.start]
         from_level = _FROM_BEFORE.search(between)
+        dated_from = False
         if from_level:
             # "increased from 0.19% to 0.35% during the same period": the first
-            # figure is the level when that period began.
-            if not _SAME_PERIOD.search(self.text[q.end : q.end + 120]):
+            # figure is the level when that period began; "up from 1.87% on
+            # Feb. 13" names its own day.
+            dated_from = bool(re.match(r"\s*(?:on|as of)\s", self.text[q.end : q.end + 8]))
+            if not dated_from and not _SAME_PERIOD.search(self.text[q.end : q.end + 120]):
                 return None
         elif d is not None and (lv is None or lv.start < d.start) and not _TO_BEFORE.search(between):
             return None  # "rose 5%": a change of the ratio
@@ -791,13 +921,23 @@ class _Context:
         if subject is None:
             return None
         cand = Candidate(q, metric, subject[0], subject[1], None, q.value, "pct", f"{metric}.cue", q.qualifier)
-        cand.period_start = bool(from_level)
+        cand.period_start = bool(from_level) and not dated_from
         return cand
+
+    def _ratio_of_previous_balance(self) -> Candidate | None:
+        """"The KOSDAQ balance was 6.127 trillion won (1.38%)": a percent in
+        brackets right after a short-selling balance is its ratio to market cap."""
+        if not self.produced or self.q.sign is not None:
+            return None
+        prev = self.produced[-1]
+        if prev.metric != "short_balance" or not re.fullmatch(r"\s*\(\s*", self.text[prev.quantity.end : self.q.start]):
+            return None
+        return Candidate(self.q, "short_balance_ratio", prev.subject, prev.ticker, None, self.q.value, "pct", "short_balance_ratio.paren", self.q.qualifier)
 
     def _ratio_family(self, cue: Mention) -> str | None:
         if cue.id == "borrowing_ratio":
             return "borrowing_ratio"
-        if cue.id == "short_interest_pct":
+        if cue.id == "short_interest_pct" or re.search(r"short interest", self.text[self.s_start : self.q.start], re.I):
             return "short_interest_pct"
         sentence = self.text[self.s_start : self.q.start].lower()
         if cue.id == "short_balance":
@@ -813,7 +953,8 @@ class _Context:
     def continuation(self) -> Candidate | None:
         """"Ecopro was at 12.62%" after "ECOPRO BM's borrowing balance ratio
         was 15.15%": the metric carries from the sentence before."""
-        metric = self.r.state.previous_ratio_metric
+        listed = [c.metric for c in self.produced if c.metric in _RATIO_METRICS]
+        metric = listed[-1] if listed else self.r.state.previous_ratio_metric
         q = self.q
         if metric is None or q.sign is not None or self.last({"DIR"}, self.local):
             return None
@@ -844,8 +985,12 @@ class _Context:
             s = sign if sign is not None else (1 if d.id == "up" else -1)
             return Candidate(q, "index_change", subj[0], None, None, abs(q.value) * s, "points", "index_change.dir", q.qualifier)
         kind = self.level_kind()
+        if kind is None and subj_m is not None and self._quoted(subj_m):
+            kind = "close"
         if kind is None or q.sign is not None:
             return None
+        if any(m.kind == "MARKETWIDE" for m in self.local):
+            return None  # "breadth was 955 up": a count, not a level
         if kind == "close" and self.intraday() and not self.last({"LEVEL"}, self.local):
             return None
         if not 50 <= q.value <= 100000:
@@ -886,6 +1031,27 @@ def _count_nouns() -> dict[str, str]:
     }
 
 
+_RATIO_METRICS = ("short_balance_ratio", "borrowing_ratio", "short_interest_pct")
+_BROKER = re.compile(r"(?:securities|investment|asset management|capital)$", re.I)
+_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][^.!?]{0,90}$")
+_SCALES = {"bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6}
+
+
+def _is_broker(name: str) -> bool:
+    return bool(_BROKER.search(name))
+
+
+def _is_heading(line: str) -> bool:
+    """A short line with no sentence punctuation: a section heading."""
+    return len(line) <= 90 and bool(_HEADING.match(line.strip()))
+
+
+def _heading_scale(line: str) -> int | None:
+    """"(₩bn)", "(KRW bn)", "(bil. won)" in a heading: the scale of bare figures below."""
+    m = re.search(r"\((?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?\)", line, re.I)
+    return _SCALES[m.group(1).lower()] if m else None
+
+
 def _table_candidate(q: Quantity, role: tuple[str, str | None, str | None], subject: Mention) -> Candidate | None:
     """A table cell under a known column header."""
     kind, investor, qualifier = role
@@ -917,7 +1083,11 @@ def _table_candidate(q: Quantity, role: tuple[str, str | None, str | None], subj
 def _collect_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     occupied: list[tuple[int, int]] = []
+    # An index name holds a number ("KOSPI 200"): the name wins over the figure.
+    names = [(s.start_char, s.end_char) for s in doc.spans.get("cues", ()) if s.label_ == "SUBJECT" and any(c.isdigit() for c in s.text)]
     for q in doc._.quantities or ():
+        if any(a < q.end and q.start < b for a, b in names):
+            continue
         out.append(Mention("QTY", q.start, q.end, quantity=q))
         occupied.append((q.start, q.end))
     occupied.sort()
