@@ -260,7 +260,8 @@ class _Reader:
             nouns = _count_nouns()
             named = [nouns.get(re.sub(r"^[\d,.\s]+", "", m.quantity.text).lower()) for m in numbers]
             if all(named) and named[0] != named[1]:
-                subject = self.breadth_subject([m for m in clause if m.end <= first.start], clause, None)
+                since = max((m.end for m in clause if m.kind == "QTY" and m.end <= first.start), default=0)
+                subject = self.breadth_subject([m for m in clause if since <= m.start and m.end <= first.start], clause, None)
                 return [
                     Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier)
                     for m, metric in zip(numbers, named)
@@ -273,7 +274,8 @@ class _Reader:
             order = ["advancers" if m.group(1).lower() in _RISE_WORDS else "decliners" for m in (a, b)]
             if order[0] == order[1]:
                 return []
-        subject = self.breadth_subject([m for m in clause if m.end <= first.start], clause, None)
+        since = max((m.end for m in clause if m.kind == "QTY" and m.end <= first.start), default=0)
+        subject = self.breadth_subject([m for m in clause if since <= m.start and m.end <= first.start], clause, None)
         return [
             Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier)
             for m, metric in zip(numbers, order)
