@@ -204,18 +204,27 @@ class _Reader:
         if subject is None:
             return
         dates = self._dates_in(row.start, row.end)
-        for cell, role in zip(row.cells[1:], row.roles[1:]):
+        table_day = self._day_in_text(row.caption)
+        for cell, column in zip(row.cells[1:], row.columns[1:]):
             cell_start, cell_end = cell
-            if role is None:
+            if column is None:
                 # Free text in a cell ("Foreign -₩1.55tn, institutions +₩456.1bn"):
                 # read it as a sentence about the row's subject.
                 self._read_sentence(cell_start, cell_end, row_subject=subject)
                 continue
             for m in self._mentions_in(cell_start, cell_end):
                 if m.kind == "QTY":
-                    cand = _table_candidate(m.quantity, role, subject)
+                    cand = _table_candidate(m.quantity, column, subject)
                     if cand:
+                        cand.day_override = self._day_in_text(column.day_text) or table_day
                         self._emit(cand, row.start, row.end, dates)
+
+    def _day_in_text(self, text: str | None) -> date | None:
+        """The day a header or caption names ("Close (Feb. 13)", "(3/20)")."""
+        if not text:
+            return None
+        days = [d.day for d in find_dates(text, self.published) if d.day]
+        return days[-1] if days else None
 
     # -- clauses ---------------------------------------------------------------
 
@@ -600,6 +609,8 @@ class _Context:
             return self.money()
         if q.unit == "pct":
             return self.percent()
+        if q.unit is None and q.sign is not None and self.r.state.section_scale:
+            return self.flow()
         if q.unit in ("points", None):
             return self.points() or self.count()
         if q.unit == "count":
@@ -692,7 +703,8 @@ class _Context:
                 return None
             return m.id
         for m in self.right:
-            if m.kind == "METRIC" and m.id in metrics and m.start - self.q.end <= 25:
+            # "1.97 trillion won worth of KOSPI stocks were shorted on the day"
+            if m.kind == "METRIC" and m.id in metrics and m.start - self.q.end <= 45:
                 return m.id
         return None
 
@@ -742,7 +754,7 @@ class _Context:
         # trillion won to buy Kosdaq shares"), then the rest of the clause.
         order = [list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause]
         before = next((m for m in reversed(self.local) if m.kind in subjects), None)
-        if before is not None and re.search(r"\b(?:and|while|but)\b|,", self.text[before.end : self.q.start]):
+        if before is not None and re.search(r"\b(?:and|while|but)\b", self.text[before.end : self.q.start]):
             # "17.9 trillion won ... Kospi shares and 9.81 trillion won to buy
             # Kosdaq shares": the name before belongs to the previous item.
             order = [self.right] + order
@@ -760,6 +772,8 @@ class _Context:
         remembered = self.r.state.metric_subject.get(_family(metric))
         if remembered:
             return remembered
+        if self.r.state.document_company:
+            return self.r.state.document_company  # a research note's own company
         if metric == "target_price":
             return None
         return "KRX", None
@@ -789,7 +803,7 @@ class _Context:
         if q.sign is not None:
             value = q.value
             if q.unit is None:  # "Foreigners -812.4" under a "(₩bn)" heading
-                value = q.value * self.r.state.section_scale
+                value = _scaled(q.value, self.r.state.section_scale)
         elif flow is not None:
             value = q.value if flow.id == "buy" else -q.value
         else:
@@ -860,6 +874,12 @@ class _Context:
         if cue is not None and cue.id not in ("target_price", "advancers", "decliners"):
             return None  # a change of a balance or ratio, not of a price
         subj_m, subj = self.subject()
+        if subj is None and q.sign is None:
+            paired = self._sign_of_paired_change()
+            if paired is not None:
+                # "... closing at 5,879.33, down 92.19 points, or 1.54 percent"
+                last = self.produced[-1]
+                return Candidate(q, "index_change_pct", last.subject, None, None, abs(q.value) * paired, "pct", "index_change_pct.paired", q.qualifier)
         if subj is None or subj_m.kind == "FX":
             return self.continuation()
         lv = next((m for m in reversed(self.left) if m.kind == "LEVEL" and m.id not in ("reach", "record")), None)
@@ -897,8 +917,10 @@ class _Context:
         """Short-balance ratios, borrowing ratios, short interest."""
         q = self.q
         cue = self.last({"METRIC"})
-        after = next((m for m in self.right if m.kind == "METRIC" and m.start - q.end <= 3), None)
-        if cue is None or cue.id not in ("short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance", "balance"):
+        after = next((m for m in self.right if m.kind == "METRIC" and m.start - q.end <= 20 and m.id != "market_cap"), None)
+        if after is not None and after.id == "short_ratio" or cue is None or cue.id not in (
+            "short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance", "balance"
+        ):
             cue = after
         if cue is None:
             return self._ratio_of_previous_balance()
@@ -1010,6 +1032,13 @@ class _Context:
             metric = _count_nouns().get(noun)
             if metric:
                 return Candidate(q, metric, self._count_subject(), None, None, int(q.value), "count", f"{metric}.count", q.qualifier)
+        moved = _BREADTH_WORD.match(self.text, q.end, q.end + 25)
+        counted = q.unit == "count" and re.search(r"stocks|issues|companies|names", q.text)
+        breadth_before = any(c.metric in ("advancers", "decliners") for c in self.produced)
+        if moved and (counted or (q.unit is None and breadth_before)):
+            # "Only 65 stocks rose on the main bourse, while 847 fell"
+            metric = "advancers" if moved.group(1).lower() in _RISE_WORDS else "decliners"
+            return Candidate(q, metric, self._count_subject(), None, None, int(q.value), "count", f"{metric}.verb", q.qualifier)
         cue = next((m for m in self.right if m.kind == "METRIC" and m.id in ("advancers", "decliners") and m.start - q.end <= 2), None)
         if cue is None:
             before = self.last({"METRIC"}, self.local)
@@ -1033,6 +1062,14 @@ def _count_nouns() -> dict[str, str]:
     }
 
 
+_KRW_COLUMNS = ("net_buy", "short_balance", "lending_balance", "margin_loan_balance", "target_price", "short_volume")
+
+
+def _scaled(value: int | float, scale: int) -> int | float:
+    exact = Decimal(str(value)) * scale
+    return int(exact) if exact == exact.to_integral_value() else float(exact)
+
+
 _RATIO_METRICS = ("short_balance_ratio", "borrowing_ratio", "short_interest_pct")
 _BROKER = re.compile(r"(?:securities|investment|asset management|capital)$", re.I)
 _HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][^.!?]{0,90}$")
@@ -1054,12 +1091,19 @@ def _heading_scale(line: str) -> int | None:
     return _SCALES[m.group(1).lower()] if m else None
 
 
-def _table_candidate(q: Quantity, role: tuple[str, str | None, str | None], subject: Mention) -> Candidate | None:
+def _table_candidate(q: Quantity, column, subject: Mention) -> Candidate | None:
     """A table cell under a known column header."""
-    kind, investor, qualifier = role
+    kind, investor = column.kind, column.investor
     is_company = subject.kind == "COMPANY"
     name, ticker = subject.id, subject.ticker
-    qual = q.qualifier or qualifier
+    qual = q.qualifier or column.qualifier
+    if q.unit is None and column.scale and kind in _KRW_COLUMNS:
+        # "Short selling (KRW bn)" over "1,287.4": billions of won.
+        q = Quantity(q.text, q.start, q.end, _scaled(q.value, column.scale), "KRW", q.sign, q.qualifier)
+    elif q.unit is None and kind in ("level", "target_price") and is_company and q.sign is None:
+        q = Quantity(q.text, q.start, q.end, q.value, "KRW", q.sign, q.qualifier)  # "Close (₩)" over "341,500"
+    if kind in ("advancers", "decliners") and q.unit in (None, "count") and q.sign is None and not is_company:
+        return Candidate(q, kind, name, None, None, int(q.value), "count", f"table.{kind}", qual)
     if kind in ("open", "high", "low") and not is_company and q.unit in (None, "points") and q.sign is None:
         return Candidate(q, f"index_{kind}", name, None, None, q.value, "points", f"table.{kind}", qual)
     if kind == "level":
@@ -1075,7 +1119,7 @@ def _table_candidate(q: Quantity, role: tuple[str, str | None, str | None], subj
             return Candidate(q, "index_change", name, None, None, q.value, "points", "table.change", qual)
     elif kind == "net_buy" and q.unit == "KRW" and investor:
         return Candidate(q, "net_buy", name, ticker, investor, q.value, "KRW", "table.flow", qual)
-    elif kind in ("short_balance", "lending_balance", "margin_loan_balance", "target_price", "short_volume") and q.unit == "KRW":
+    elif kind in _KRW_COLUMNS and kind != "net_buy" and q.unit == "KRW":
         return Candidate(q, kind, name, ticker, None, q.value, "KRW", f"table.{kind}", qual)
     elif kind in ("short_balance_ratio", "borrowing_ratio", "short_interest_pct") and q.unit == "pct":
         return Candidate(q, kind, name, ticker, None, q.value, "pct", f"table.{kind}", qual)

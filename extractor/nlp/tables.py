@@ -3,9 +3,11 @@
 Readers render every HTML table into the article text as lines like
 ``| KOSPI | 7,844.01 | +2.63% | +₩1,890bn |`` under a header line
 ``| Market | Close | Daily change | Retail |``. This module finds those
-blocks and gives each body row its cells' offsets and each cell the role its
-column header gives it (patterns/table_headers.jsonl; investor columns from
-patterns/investors.jsonl).
+blocks and gives each body row its cells' offsets and each column the role
+its header gives it (patterns/table_headers.jsonl; investor columns from
+patterns/investors.jsonl). A header may carry a unit (``Short selling (KRW
+bn)``) or a day (``Close (Feb. 13)``) for its column; a one-cell row above
+the header is the table's caption and may date the whole table.
 """
 
 from __future__ import annotations
@@ -16,11 +18,23 @@ from functools import lru_cache
 
 from ..rules import read_jsonl
 
-#: role: (kind, investor, qualifier); kind is a metric, or level/change/net_buy/open/high/low.
-Role = tuple
-
 _ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
-_NOISE = re.compile(r"\((?:%|₩|krw|won|pt|points|bn|tn)\)|[*_`]", re.I)
+_UNIT = re.compile(r"\((?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)?\.?\s*(?:won)?\)|\((%|₩|krw|won|pt|points)\)", re.I)
+_PAREN = re.compile(r"\(([^)]*)\)")
+_SCALES = {"bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6}
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a column's cells are: a metric (or level/change/net_buy/count
+    kinds resolved per row), for which investor, with which qualifier, on
+    which day (text to resolve), in which scale for bare numbers."""
+
+    kind: str
+    investor: str | None = None
+    qualifier: str | None = None
+    day_text: str | None = None
+    scale: int | None = None
 
 
 @dataclass(frozen=True)
@@ -28,32 +42,38 @@ class TableRow:
     start: int
     end: int
     cells: list[tuple[int, int]]
-    roles: list[Role | None]
+    columns: list[Column | None]
+    caption: str | None = None
 
 
 def find_table_rows(text: str) -> list[TableRow]:
-    """Body rows of every pipe table in ``text``, with cell offsets and roles."""
+    """Body rows of every pipe table in ``text``, with cell offsets and columns."""
     rows: list[TableRow] = []
     block: list[re.Match] = []
     for m in _ROW.finditer(text):
         if block and text[block[-1].end() : m.start()] != "\n":
-            rows += _read_block(block)
+            rows += _read_block(text, block)
             block = []
         block.append(m)
-    rows += _read_block(block)
+    rows += _read_block(text, block)
     return rows
 
 
-def _read_block(block: list[re.Match]) -> list[TableRow]:
+def _read_block(text: str, block: list[re.Match]) -> list[TableRow]:
+    caption = None
+    # Leading rows with one filled cell are a caption ("Short selling by market, Jan. 16").
+    while block and sum(1 for s, e in _cells(block[0]) if e > s) < 2:
+        cells = [text[s:e] for s, e in _cells(block[0]) if e > s]
+        caption = " ".join(cells) or caption
+        block = block[1:]
     if len(block) < 2:
         return []
-    header = [_cell_text(block[0].string, s, e) for s, e in _cells(block[0])]
-    roles = header_roles(header)
+    columns = header_columns([text[s:e] for s, e in _cells(block[0])])
     out = []
     for m in block[1:]:
         cells = _cells(m)
-        padded = (roles + [None] * len(cells))[: len(cells)]
-        out.append(TableRow(m.start(), m.end(), cells, padded))
+        padded = (columns + [None] * len(cells))[: len(cells)]
+        out.append(TableRow(m.start(), m.end(), cells, padded, caption))
     return out
 
 
@@ -66,54 +86,77 @@ def _cells(m: re.Match) -> list[tuple[int, int]]:
         if stripped:
             start += len(part) - len(part.lstrip())
             end = start + len(stripped)
+        else:
+            start = end = pos
         cells.append((start, end))
         pos += len(part) + 1
     return cells
 
 
-def _cell_text(text: str, start: int, end: int) -> str:
-    return text[start:end]
-
-
-def header_roles(headers: list[str]) -> list[Role | None]:
-    """Roles of columns. A value column such as "Est. scale" takes the
-    investor another header names ("Foreign direction")."""
+def header_columns(headers: list[str]) -> list[Column | None]:
+    """Columns of a header row. A value column such as "Est. scale" takes
+    the investor another header names ("Foreign direction")."""
     table, investors = _header_vocabulary()
     table_investor = None
-    roles: list[Role | None] = []
+    columns: list[Column | None] = []
     for raw in headers:
-        h = _normalize(raw)
-        role = table.get(h)
-        investor = _investor_in(h, investors)
-        if role is None and investor and "direction" not in h:
-            role = ("net_buy", investor, None)
-        elif investor and "direction" in h:
+        scale, day_text, name = _split_header(raw)
+        kind, qualifier = _lookup(name, table)
+        investor = _investor_in(name, investors)
+        if investor and "direction" in name:
             table_investor = investor
-        roles.append(role)
+            kind = None
+        elif kind is None and investor:
+            kind = "net_buy"
+        columns.append(Column(kind, investor, qualifier, day_text, scale) if kind else None)
     return [
-        ("net_buy", table_investor, r[2]) if r and r[0] == "net_buy" and r[1] is None else r
-        for r in roles
+        Column(c.kind, table_investor, c.qualifier, c.day_text, c.scale) if c and c.kind == "net_buy" and not c.investor else c
+        for c in columns
     ]
 
 
-def _normalize(header: str) -> str:
-    return re.sub(r"\s+", " ", _NOISE.sub("", header)).strip().lower()
+def _split_header(raw: str) -> tuple[int | None, str | None, str]:
+    """"Short selling (KRW bn)" -> (1e9, None, "short selling");
+    "Close (Feb. 13)" -> (None, "Feb. 13", "close")."""
+    scale = None
+    unit = _UNIT.search(raw)
+    if unit and unit.group(1):
+        scale = _SCALES[unit.group(1).lower()]
+    day_text = None
+    for inner in _PAREN.findall(raw):
+        if re.search(r"\d", inner) and not _UNIT.fullmatch(f"({inner})"):
+            day_text = inner
+    name = _PAREN.sub(" ", raw)
+    name = re.sub(r"[*_`]", "", name)
+    return scale, day_text, re.sub(r"\s+", " ", name).strip().lower()
+
+
+def _lookup(name: str, table: dict[str, tuple[str, str | None]]) -> tuple[str | None, str | None]:
+    """Exact header first, else the longest known header the name contains."""
+    if name in table:
+        return table[name]
+    best = None
+    for header, value in table.items():
+        if len(header) > 2 and re.search(r"(?<!\w)" + re.escape(header) + r"(?!\w)", name):
+            if best is None or len(header) > len(best[0]):
+                best = (header, value)
+    return best[1] if best else (None, None)
 
 
 def _investor_in(header: str, investors: list[tuple[str, str]]) -> str | None:
     for phrase, code in investors:
-        if re.search(r"\b" + re.escape(phrase) + r"\b", header):
+        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", header):
             return code
     return None
 
 
 @lru_cache(maxsize=1)
-def _header_vocabulary() -> tuple[dict[str, Role], list[tuple[str, str]]]:
-    table: dict[str, Role] = {}
+def _header_vocabulary() -> tuple[dict[str, tuple[str, str | None]], list[tuple[str, str]]]:
+    table: dict[str, tuple[str, str | None]] = {}
     for _, obj in read_jsonl("table_headers.jsonl", required=("header", "role")):
-        header = _normalize(obj["header"])
+        header = _split_header(obj["header"])[2]
         qualifier = "estimated" if obj.get("qualifier_if") and obj["qualifier_if"] in header else None
-        table[header] = (obj["role"], None, qualifier)
+        table[header] = (obj["role"], qualifier)
     investors = [
         (obj["pattern"].lower(), obj["id"])
         for _, obj in read_jsonl("investors.jsonl", required=("pattern", "id"))

@@ -1,0 +1,306 @@
+"""spaCy component ``marketfacts_companies``: listed companies named in running text.
+
+Add it to a blank English pipeline::
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("marketfacts_companies")
+    doc = nlp("SK hynix +7.68%, Samsung Electro-Mechanics +7.41%")
+    [(s.text, s.label_, s.kb_id_) for s in doc.spans["companies"]]
+    # [('SK hynix', 'SK hynix', '000660'), ('Samsung Electro-Mechanics', ..., '009150')]
+
+Each span in ``doc.spans["companies"]`` has ``label_`` = the company's
+canonical English name and ``kb_id_`` = its six-character KRX code.
+
+How a match is found: a PhraseMatcher on lower-cased tokens holds every
+alias of the gazetteer (extractor.companies) and every name that is known
+not to be a listed company ("Bank of Korea", "KOSPI", "Hyundai Motor
+Group"). Each candidate must pass its alias's rule (alias_rule: capitals,
+a legal suffix, market context); a legal suffix written after a name joins
+the span ("Samsung Electronics Co., Ltd."). Then the longest candidate
+wins, a not-a-company name included, so "Samsung Electro-Mechanics" is not
+"Samsung Electronics", "Bank of Korea" is not "Industrial Bank of Korea",
+and "Hyundai Motor Group" is nobody. Two companies matching the very same
+words is a tie, and neither is kept.
+
+The gazetteer and the tokenized patterns are loaded once per process; the
+PhraseMatcher is built once per vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..companies import (
+    ANY_CASE,
+    CONTEXT,
+    NOTHING,
+    SUFFIX,
+    UPPER,
+    WORD,
+    Company,
+    Gazetteer,
+    alias_case,
+    alias_rule,
+    default_gazetteer,
+    lookup,
+)
+
+__all__ = ["CompanyMatcher", "find_companies", "lookup", "SPANS_KEY"]
+
+SPANS_KEY = "companies"
+_BLOCK = "not_company"  # stands for code and needs of names that are not listed companies
+
+# Words that make a word-like alias ("Paradise", "SEC") a company: market
+# and price vocabulary. Amount and percent tokens are recognized by shape.
+_MARKET_WORDS = frozenset("shares share stock stocks kospi kosdaq konex listed ticker won krw percent pct".split())
+_MARKET_TOKEN = re.compile(r"[₩%]|^\(?\d{5}[0-9A-Z]\)?$|^A\d{6}$")
+_SENTENCE_END = frozenset(".!?:;•·|")
+_OPENERS = frozenset("\"'“‘([")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_RUN = re.compile(r"[\w&]*[\uac00-\ud7a3][\w&]*")
+# A legal suffix after a name, capitalized: "Co., Ltd.", "Corp.", "Inc.", "Company".
+# Only an abbreviation takes the period along; after "Company" it ends the sentence.
+_LEGAL_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:(?:Co|CO|Corp|CORP|Inc|INC|Ltd|LTD)\b\.?"
+    r"|(?:Corporation|CORPORATION|Company|COMPANY|Limited|LIMITED|Incorporated)\b))+"
+)
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 3, 4  # tokens that count as "next to"
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A PhraseMatcher over one vocabulary, and what its matches mean.
+
+    There is one match key per kind of evidence an alias needs, not one per
+    company: each key string costs a lexeme in the vocabulary, and building
+    thousands of them made loading slow. The matched words themselves say
+    which company it is.
+    """
+
+    matcher: PhraseMatcher
+    needs: dict[int, str]  # match id -> NOTHING, SUFFIX, CONTEXT, WORD or _BLOCK
+    # lower-cased words -> (code, alias_case, is each word capitalized in the alias)
+    aliases: dict[tuple[str, ...], tuple[str, str, tuple[bool, ...]]]
+    # One-word Korean names, casefolded -> code. They are looked up in the text's
+    # Hangul runs rather than added to the matcher: English news seldom has
+    # Hangul, and each of the ~2,900 names would cost a lexeme to build.
+    korean: dict[str, str]
+    gazetteer: Gazetteer
+
+
+@Language.factory(
+    "marketfacts_companies",
+    default_config={"gazetteer": None, "spans_key": SPANS_KEY},
+)
+def make_company_matcher(nlp: Language, name: str, gazetteer: str | None, spans_key: str) -> CompanyMatcher:
+    """Factory: ``gazetteer`` is a path to a companies.jsonl, None for the shipped one."""
+    return CompanyMatcher(nlp, gazetteer, spans_key)
+
+
+class CompanyMatcher:
+    """Writes ``doc.spans[spans_key]``: one span per company mention, no overlaps."""
+
+    def __init__(self, nlp: Language, gazetteer: str | None = None, spans_key: str = SPANS_KEY):
+        self.index = _index(nlp, gazetteer)
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[self.spans_key] = find_companies(doc, self.index)
+        return doc
+
+
+def find_companies(doc: Doc, index: _Index) -> list[Span]:
+    """Company spans in ``doc``, longest match first, in text order."""
+    by_span: dict[tuple[int, int], set[str]] = {}
+    text = doc.text  # Doc.text joins every token anew: once per document, not per match
+    for match_id, start, end in index.matcher(doc):
+        needs = index.needs[match_id]
+        if needs == _BLOCK:
+            by_span.setdefault((start, end), set()).add(_BLOCK)
+            continue
+        code, case, capitals = index.aliases[tuple(t.lower_ for t in doc[start:end])]
+        if _case_fits(doc, start, end, case, capitals):
+            end = _evidence_end(doc, text, start, end, needs)
+            if end is not None:
+                by_span.setdefault((start, end), set()).add(code)
+    for start, end, code in _korean_names(doc, text, index):
+        by_span.setdefault((start, end), set()).add(code)
+    chosen: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for (start, end), codes in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            # A not-a-company name, or two companies on the same words, yields nothing.
+            if len(codes) == 1 and _BLOCK not in codes:
+                chosen.append((start, end, codes.pop()))
+    companies = index.gazetteer.companies
+    return [
+        Span(doc, start, end, label=companies[code].name, kb_id=code)
+        for start, end, code in sorted(chosen)
+    ]
+
+
+def _korean_names(doc: Doc, text: str, index: _Index) -> Iterator[tuple[int, int, str]]:
+    """(start, end, code) of each one-word Korean name that is a whole token or tokens."""
+    if not _HANGUL.search(text):
+        return
+    for m in _HANGUL_RUN.finditer(text):
+        code = index.korean.get(m[0].casefold())
+        span = doc.char_span(m.start(), m.end()) if code else None
+        if span is not None:
+            yield span.start, span.end, code
+
+
+def _case_fits(doc: Doc, start: int, end: int, case: str, capitals: tuple[bool, ...]) -> bool:
+    """Is the mention cased as its alias requires (see alias_rule)?
+
+    Only words after a space need their capital: "Samsung Electro-mechanics"
+    is still Samsung Electro-Mechanics.
+    """
+    if case == UPPER:
+        return not any(ch.islower() for ch in doc[start:end].text)
+    if case == ANY_CASE:
+        return True
+    for i, capital in zip(range(start, end), capitals):
+        word_start = i == start or bool(doc[i - 1].whitespace_)
+        if capital and word_start and doc[i].text[:1].islower():
+            return False
+    return True
+
+
+def _evidence_end(doc: Doc, text: str, start: int, end: int, needs: str) -> int | None:
+    """The end of the mention, a legal suffix included, or None without the evidence it needs."""
+    suffix_end = _legal_suffix_end(doc, text, end)
+    if needs == SUFFIX:
+        return suffix_end if suffix_end > end else None
+    if needs == CONTEXT and not _market_context(doc, start, suffix_end):
+        return None
+    if needs == WORD and (_opens_sentence(doc, start) or _capitalized_neighbour(doc, start, suffix_end)):
+        return suffix_end if _market_context(doc, start, suffix_end) else None
+    return suffix_end
+
+
+def _legal_suffix_end(doc: Doc, text: str, end: int) -> int:
+    """The token end of a legal suffix written right after a name, or ``end``."""
+    if end >= len(doc):
+        return end
+    offset = doc[end - 1].idx + len(doc[end - 1])
+    m = _LEGAL_AFTER.match(text, offset)
+    if not m:
+        return end
+    span = doc.char_span(offset, m.end(), alignment_mode="contract")
+    return span.end if span is not None and len(span) else end
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and doc[i].text in _OPENERS:
+        i -= 1
+    return i < 0 or _ends_sentence(doc[i])
+
+
+def _ends_sentence(token) -> bool:
+    """Does the text break after this token: a full stop, a line end?"""
+    return token.text in _SENTENCE_END or "\n" in token.text_with_ws or token.is_space
+
+
+def _capitalized_neighbour(doc: Doc, start: int, end: int) -> bool:
+    """Is the name part of a longer proper name ("European Union", "Ray Dalio")?"""
+    before = doc[start - 1] if start > 0 and not _ends_sentence(doc[start - 1]) else None
+    after = doc[end] if end < len(doc) and not _ends_sentence(doc[end - 1]) else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() for t in (before, after))
+
+
+def _market_context(doc: Doc, start: int, end: int) -> bool:
+    """Is a price, percent or market word a few tokens before or after, in the same sentence?"""
+    for i in range(start - 1, max(start - 1 - _CONTEXT_BEFORE, -1), -1):
+        if _ends_sentence(doc[i]):
+            break
+        if _is_market_token(doc[i]):
+            return True
+    for i in range(end, min(end + _CONTEXT_AFTER, len(doc))):
+        if _is_market_token(doc[i]):
+            return True
+        if _ends_sentence(doc[i]):
+            break
+    return False
+
+
+def _is_market_token(token) -> bool:
+    return token.lower_ in _MARKET_WORDS or _MARKET_TOKEN.search(token.text) is not None
+
+
+# ── loading ───────────────────────────────────────────────────────────────────
+
+
+@lru_cache(maxsize=4)
+def _patterns(path: str | None) -> tuple[Gazetteer, list[tuple[str, str, str, str]]]:
+    """The gazetteer and (code, needs, case, alias) for each alias, not-company
+    names under code _BLOCK. Once per process."""
+    gazetteer = default_gazetteer(path)
+    patterns = [(c.code, *alias_rule(a, c)[::-1], a) for c in gazetteer for a in c.aliases]
+    patterns += [(_BLOCK, _BLOCK, ANY_CASE, name) for name in gazetteer.not_companies]
+    return gazetteer, patterns
+
+
+_INDEXES: dict[tuple[str | None, int], tuple[object, _Index]] = {}
+
+
+def _index(nlp: Language, path: str | None) -> _Index:
+    """The PhraseMatcher for this pipeline's vocabulary, built on first use.
+
+    A Vocab cannot be weakly referenced, so the cache keeps the vocab it was
+    built for and checks identity, which also guards against a reused id().
+    """
+    key = (path, id(nlp.vocab))
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0] is nlp.vocab:
+        return cached[1]
+    gazetteer, patterns = _patterns(path)
+    korean = {alias.casefold(): code for code, _, _, alias in patterns
+              if code != _BLOCK and _HANGUL.search(alias) and " " not in alias}
+    phrases = [p for p in patterns if p[0] == _BLOCK or p[3].casefold() not in korean]
+    groups: dict[str, list[Doc]] = {}
+    aliases: dict[tuple[str, ...], tuple[str, str, tuple[bool, ...]]] = {}
+    for (code, needs, case, alias), doc in zip(phrases, nlp.tokenizer.pipe(p[3] for p in phrases)):
+        words = tuple(t.lower_ for t in doc)
+        if code != _BLOCK:
+            if aliases.setdefault(words, (code, case, ()))[0] != code:
+                continue  # two companies' aliases tokenize alike: the first keeps it
+            aliases[words] = (code, case, tuple(t.text[:1].isupper() for t in doc))
+        groups.setdefault(needs, []).append(doc)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for needs, docs in groups.items():
+        matcher.add(f"marketfacts_companies:{needs}", docs)
+    ids = {nlp.vocab.strings[f"marketfacts_companies:{n}"]: n for n in groups}
+    index = _Index(matcher, ids, aliases, korean, gazetteer)
+    _INDEXES[key] = (nlp.vocab, index)
+    return index
+
+
+def companies_in(text: str) -> list[tuple[str, str, str]]:
+    """(mention, canonical name, code) for each company in ``text``; a convenience for the CLI and tests."""
+    nlp = _blank_pipeline()
+    doc = nlp(text)  # the spans live only as long as their Doc
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[SPANS_KEY]]
+
+
+@lru_cache(maxsize=1)
+def _blank_pipeline() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("marketfacts_companies")
+    return nlp
+
+
+def company_for(code: str) -> Company | None:
+    """The gazetteer entry of a code (a span's ``kb_id_``)."""
+    return default_gazetteer().companies.get(code)
