@@ -22,8 +22,9 @@ wins, a not-a-company name included, so "Samsung Electro-Mechanics" is not
 and "Hyundai Motor Group" is nobody. Two companies matching the very same
 words is a tie, and neither is kept.
 
-The gazetteer and the tokenized patterns are loaded once per process; the
-PhraseMatcher is built once per vocabulary.
+The gazetteer is read once per process; each pipeline that adds the
+component builds its own PhraseMatcher, since patterns belong to a
+vocabulary (about 0.3 s, most of it spaCy making lexemes for alias words).
 """
 
 from __future__ import annotations
@@ -40,19 +41,16 @@ from spacy.tokens import Doc, Span
 from ..companies import (
     ANY_CASE,
     CONTEXT,
-    NOTHING,
     SUFFIX,
     UPPER,
     WORD,
-    Company,
     Gazetteer,
-    alias_case,
     alias_rule,
     default_gazetteer,
     lookup,
 )
 
-__all__ = ["CompanyMatcher", "find_companies", "lookup", "SPANS_KEY"]
+__all__ = ["SPANS_KEY", "CompanyMatcher", "companies_in", "find_companies", "lookup"]
 
 SPANS_KEY = "companies"
 _BLOCK = "not_company"  # stands for code and needs of names that are not listed companies
@@ -118,33 +116,41 @@ class CompanyMatcher:
 
 def find_companies(doc: Doc, index: _Index) -> list[Span]:
     """Company spans in ``doc``, longest match first, in text order."""
-    by_span: dict[tuple[int, int], set[str]] = {}
+    candidates: dict[tuple[int, int], set[str]] = {}
     text = doc.text  # Doc.text joins every token anew: once per document, not per match
     for match_id, start, end in index.matcher(doc):
         needs = index.needs[match_id]
         if needs == _BLOCK:
-            by_span.setdefault((start, end), set()).add(_BLOCK)
+            candidates.setdefault((start, end), set()).add(_BLOCK)
             continue
         code, case, capitals = index.aliases[tuple(t.lower_ for t in doc[start:end])]
         if _case_fits(doc, start, end, case, capitals):
             end = _evidence_end(doc, text, start, end, needs)
             if end is not None:
-                by_span.setdefault((start, end), set()).add(code)
+                candidates.setdefault((start, end), set()).add(code)
     for start, end, code in _korean_names(doc, text, index):
-        by_span.setdefault((start, end), set()).add(code)
-    chosen: list[tuple[int, int, str]] = []
-    taken: set[int] = set()
-    for (start, end), codes in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
-        if taken.isdisjoint(range(start, end)):
-            taken.update(range(start, end))
-            # A not-a-company name, or two companies on the same words, yields nothing.
-            if len(codes) == 1 and _BLOCK not in codes:
-                chosen.append((start, end, codes.pop()))
+        candidates.setdefault((start, end), set()).add(code)
     companies = index.gazetteer.companies
     return [
         Span(doc, start, end, label=companies[code].name, kb_id=code)
-        for start, end, code in sorted(chosen)
+        for start, end, code in _longest_first(candidates)
     ]
+
+
+def _longest_first(candidates: dict[tuple[int, int], set[str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, code), longest first, then leftmost; in text order.
+
+    A not-a-company name takes its words like any other candidate and then
+    yields nothing; so do two companies claiming the very same words.
+    """
+    chosen: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for (start, end), codes in sorted(candidates.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            if len(codes) == 1 and _BLOCK not in codes:
+                chosen.append((start, end, next(iter(codes))))
+    return sorted(chosen)
 
 
 def _korean_names(doc: Doc, text: str, index: _Index) -> Iterator[tuple[int, int, str]]:
@@ -250,19 +256,8 @@ def _patterns(path: str | None) -> tuple[Gazetteer, list[tuple[str, str, str, st
     return gazetteer, patterns
 
 
-_INDEXES: dict[tuple[str | None, int], tuple[object, _Index]] = {}
-
-
 def _index(nlp: Language, path: str | None) -> _Index:
-    """The PhraseMatcher for this pipeline's vocabulary, built on first use.
-
-    A Vocab cannot be weakly referenced, so the cache keeps the vocab it was
-    built for and checks identity, which also guards against a reused id().
-    """
-    key = (path, id(nlp.vocab))
-    cached = _INDEXES.get(key)
-    if cached is not None and cached[0] is nlp.vocab:
-        return cached[1]
+    """A PhraseMatcher over this pipeline's vocabulary, with what its matches mean."""
     gazetteer, patterns = _patterns(path)
     korean = {alias.casefold(): code for code, _, _, alias in patterns
               if code != _BLOCK and _HANGUL.search(alias) and " " not in alias}
@@ -280,15 +275,16 @@ def _index(nlp: Language, path: str | None) -> _Index:
     for needs, docs in groups.items():
         matcher.add(f"marketfacts_companies:{needs}", docs)
     ids = {nlp.vocab.strings[f"marketfacts_companies:{n}"]: n for n in groups}
-    index = _Index(matcher, ids, aliases, korean, gazetteer)
-    _INDEXES[key] = (nlp.vocab, index)
-    return index
+    return _Index(matcher, ids, aliases, korean, gazetteer)
 
 
 def companies_in(text: str) -> list[tuple[str, str, str]]:
-    """(mention, canonical name, code) for each company in ``text``; a convenience for the CLI and tests."""
-    nlp = _blank_pipeline()
-    doc = nlp(text)  # the spans live only as long as their Doc
+    """(mention, canonical name, code) for each company in ``text``, as the pipeline finds them.
+
+    For ``marketfacts companies search`` and quick checks; builds a small
+    pipeline of its own on first use.
+    """
+    doc = _blank_pipeline()(text)  # the spans live only as long as their Doc
     return [(s.text, s.label_, s.kb_id_) for s in doc.spans[SPANS_KEY]]
 
 
@@ -299,8 +295,3 @@ def _blank_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("marketfacts_companies")
     return nlp
-
-
-def company_for(code: str) -> Company | None:
-    """The gazetteer entry of a code (a span's ``kb_id_``)."""
-    return default_gazetteer().companies.get(code)

@@ -46,7 +46,10 @@ MAX_DIGITS = 30
 # operation goes through this context: the default one rounds at 28 digits.
 _EXACT = Context(prec=80)
 
-_H = r"[ \t\u00a0\u2009\u202f]"
+#: Horizontal spaces, the only gaps a figure may contain: it never runs
+#: across a line break, so table cells flattened one per line stay apart.
+SPACE_CHARS = " \t\u00a0\u2009\u202f"
+_H = f"[{SPACE_CHARS}]"
 
 #: Digits as news writes them. Thousands groups come first so ``1,976,000``
 #: is one numeral; ``22,24`` (not a group of three) stays two. The spaced

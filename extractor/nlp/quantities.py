@@ -43,14 +43,14 @@ from ..errors import PatternError
 from ..model import QUALIFIERS, Quantity
 from ..rules import read_jsonl
 from . import numbers
-from .numbers import Scale
+from .numbers import SPACE_CHARS, Scale
 
 __all__ = ["QuantityFinder", "Vocabulary", "find_quantities", "load_vocabulary"]
 
 VOCABULARY_FILE = "units.jsonl"
 T = TypeVar("T")
 
-#: Units other than currencies: FACTS.md's, plus percentage and basis points.
+#: Units other than currencies: FACTS.md's, plus percentage points (pp) and basis points (bp).
 UNITS = ("pct", "pp", "bp", "points", "count", "shares")
 
 _ATTACH = ("spaced", "glued")
@@ -65,14 +65,13 @@ _KEYS = {
 }
 _FLAGS = ("word", "within_group", "needs_unit")
 
-# Horizontal space only: a figure never runs across a line break.
-_H = r"[ \t\u00a0\u2009\u202f]"
+_H = f"[{SPACE_CHARS}]"
 # All the spaces there are: a gap that never gives back part of a run, so a
 # long run of spaces is crossed once, not once per alternative after it.
 _SPACES = rf"{_H}*(?!{_H})"
 _WORD = "A-Za-z0-9_"
 # A figure starts where no word, number, ratio or percent is running ...
-_LEAD = r"(?<![A-Za-z0-9_.%:/])"
+_LEAD = rf"(?<![{_WORD}.%:/])"
 # ... and ends where none goes on: not inside a word ("1Q26", "3rd"), not
 # before more decimals or a thousands group ("1.2.3", "1,470s"), a ratio or
 # a date. The word check applies only when the figure ends in a letter or
@@ -484,13 +483,13 @@ def _is_dash(text: str, start: int, end: int) -> bool:
     if text[start:end] not in _DASHES or end >= len(text) or not text[end].isspace():
         return False
     i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0\u2009\u202f":
+    while i >= 0 and text[i] in SPACE_CHARS:
         i -= 1
     return i >= 0 and (text[i].isalnum() or text[i] in ")]%-–—−")
 
 
 def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\u00a0\u2009\u202f":
+    while pos < len(text) and text[pos] in SPACE_CHARS:
         pos += 1
     return pos
 

@@ -47,7 +47,7 @@ BALANCE_METRICS = {
 }  # fmt: skip
 _CLAUSE_BREAK = re.compile(r";|\s\|\s|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
 _ANAPHORIC_OPENER = re.compile(
-    r"^\W*(?:this|that|these|it|its|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
+    r"^\W*(?:this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
     re.I,
 )
 #: "This proportion reaches 5.55%": the subject is the one the sentence before named.
@@ -110,6 +110,9 @@ class _State:
     focus_company: tuple[str, str | None] | None = None
     document_company: tuple[str, str | None] | None = None  # "Samsung Electronics (005930) — BUY"
     section_scale: int | None = None  # "(₩bn)" in a heading: bare figures below are billions
+    activity_day: date | None = None  # the day of the last dated trading figure
+    family_day: dict[str, date] = field(default_factory=dict)  # metric family -> its last explicit day
+    paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -187,6 +190,12 @@ class _Reader:
             self.state.previous_sentence_subject = None
             self.state.previous_ratio_metric = None
             self.state.previous_balance_metric = None
+            opener = next((m for m in self.mentions[bisect.bisect_left(self.mention_starts, start):][:1]), None)
+            self.state.paragraph_company = (
+                (opener.id, opener.ticker)
+                if opener is not None and opener.kind == "COMPANY" and opener.start == start and self.text[opener.end : opener.end + 1] == ":"
+                else None
+            )
 
     def _read_sentence(self, start: int, end: int, *, row_subject: Mention | None = None, column=None) -> None:
         mentions = self._mentions_in(start, end)
@@ -365,7 +374,10 @@ class _Reader:
     # -- dating and emitting ---------------------------------------------------
 
     def _emit(self, cand: Candidate, s_start: int, s_end: int, sentence_dates: list[DateMention]) -> None:
-        day = cand.day_override if cand.day_override is not None else self._day_for(cand.quantity, s_start, sentence_dates)
+        if cand.day_override is not None:
+            day, explicit = cand.day_override, True
+        else:
+            day, explicit = self._day_for(cand.quantity, cand.metric, s_start, sentence_dates)
         if cand.metric == "target_price" and not sentence_dates:
             day = self.published or day  # a target is set the day the note comes out
         if cand.period_start:
@@ -388,6 +400,10 @@ class _Reader:
             rule=cand.rule,
         )
         self.facts.append((fact, _precision(cand.quantity)))
+        if day is not None and explicit and not cand.period_start:
+            self.state.family_day[_family(cand.metric)] = day
+            if cand.metric in _ACTIVITY_METRICS:
+                self.state.activity_day = day
         if cand.metric in BALANCE_METRICS and not cand.rule.endswith(".part"):
             # A breakdown ("Of that, 17.9 trillion won ... Kospi") does not
             # change whose balance the text is about.
@@ -395,23 +411,42 @@ class _Reader:
         if cand.metric == "net_buy" and cand.subject in INDEXES:
             self.state.flow_market = cand.subject
 
-    def _day_for(self, q: Quantity, s_start: int, sentence_dates: list[DateMention]) -> date | None:
-        """The day a figure describes: a date in its sentence (the nearest one
-        before it, else one right after it with no other figure between), else
-        the day the paragraph or the article's data is "as of", else the
-        article's trading day."""
-        before = [d for d in sentence_dates if d.end <= q.start and not self._is_period_start(d, s_start)]
-        after = [d for d in sentence_dates if d.start >= q.end]
+    def _day_for(self, q: Quantity, metric: str, s_start: int, sentence_dates: list[DateMention]) -> tuple[date | None, bool]:
+        """The day a figure describes, and whether its own sentence says so:
+        a date in its sentence (the nearest one before it, else one right
+        after it with no other figure between), else the day the paragraph or
+        the article's data is "as of", else the article's trading day."""
+        usable = [d for d in sentence_dates if not self._is_report_date(d, s_start)] or sentence_dates
+        before = [d for d in usable if d.end <= q.start and not self._is_period_start(d, s_start)]
+        after = [d for d in usable if d.start >= q.end]
         adjacent_after = None
         if after and not self._is_period_start(after[0], s_start):
             gap = self.text[q.end : after[0].start]
             if not any(ch.isdigit() for ch in gap):
                 adjacent_after = after[0]
-        if before and not (adjacent_after and self._figure_between(before[-1].end, q.start)):
-            return self._day_of(before[-1])
+        # "fell 2.18% on the 1st": a date right after the figure binds tighter
+        # than one before it ("ratio was 8.21% as of the 31st, fell ...").
+        tight_after = adjacent_after is not None and re.fullmatch(r"\s*(?:on|as of)\s+", self.text[q.end : adjacent_after.start])
+        if before and not tight_after and not (adjacent_after and self._figure_between(before[-1].end, q.start)):
+            return self._day_of(before[-1]), not before[-1].is_reference
         if adjacent_after:
-            return self._day_of(adjacent_after)
-        return self.state.paragraph_day or self.state.data_day or self.state.default_day
+            return self._day_of(adjacent_after), not adjacent_after.is_reference
+        if metric in _RATIO_METRICS and self._family_day(metric):
+            # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%": a ratio is as
+            # of the day the ratios before it were, not the day of the fall.
+            return self._family_day(metric), False
+        return self.state.paragraph_day or self.state.data_day or self.state.default_day, False
+
+    def _family_day(self, metric: str) -> date | None:
+        return self.state.family_day.get(_family(metric))
+
+    def _is_report_date(self, d: DateMention, s_start: int) -> bool:
+        """"According to the Korea Exchange on the 23rd": the day the data was
+        published, not the day it describes."""
+        if d.role == "as of":
+            return False
+        before = self.text[max(s_start, d.start - 90) : d.start].lower()
+        return bool(re.search(r"\b(?:according to|said|announced|reported|released|showed|data from)\b[^,;]*$", before))
 
     def _figure_between(self, start: int, end: int) -> bool:
         return any(m.kind == "QTY" for m in self._mentions_in(start, end))
@@ -421,7 +456,8 @@ class _Reader:
             return d.day
         if d.text.lower() == "at the time":
             return self.state.last_day_mentioned
-        return self.state.paragraph_day or self.state.default_day
+        # "on the day", "that day": the day of the trading the text reports
+        return self.state.activity_day or self.state.paragraph_day or self.state.default_day
 
     def _is_period_start(self, d: DateMention, s_start: int) -> bool:
         if d.role in ("since", "from"):
@@ -434,7 +470,8 @@ class _Reader:
         s_end = mentions[-1].end if mentions else s_start
         line_end = self.text.find("\n", s_start)
         line = self.text[s_start : line_end if line_end >= 0 else len(self.text)]
-        if _is_heading(line) and not figures:
+        at_line_start = s_start == 0 or self.text[s_start - 1] == "\n"
+        if at_line_start and _is_heading(line) and not figures:
             # "1. Market wrap: Wednesday, Dec. 10", "2. Investor flows, KOSPI (₩bn)":
             # a heading dates, and gives the unit of, the section under it.
             days = [d.day for d in sentence_dates if d.day]
@@ -482,6 +519,9 @@ class _Reader:
         for d in self.dates:
             if d.start > 600:
                 break
+            line_start = self.text.rfind("\n", 0, d.start) + 1
+            if _PUBLICATION_LINE.match(self.text, line_start):
+                continue  # "Published: 10 Mar. 2026": when it came out, not what it describes
             if d.day and d.role not in ("since", "from", "until", "before", "after"):
                 return d.day
         return self.published
@@ -643,7 +683,7 @@ class _Context:
         if metric is not None:
             cand = self.balance(metric, q.unit)
             if cand is not None and continued:
-                part = re.match(r"\W*of\s+(?:that|this|which|the\s+total)", self.text[self.s_start : self.s_start + 30], re.I)
+                part = re.match(r"\W*(?:of\s+(?:that|this|which|the\s+total)|by\s+(?:market|board|stock))", self.text[self.s_start : self.s_start + 30], re.I)
                 cand.rule = f"{metric}.part" if part else f"{metric}.continued"
             return cand
         flow = self.flow()
@@ -769,6 +809,8 @@ class _Context:
         prev = self.r.state.previous_sentence_subject
         if prev is not None and _SUBJECT_ANAPHOR.search(self.text[self.s_start : self.s_start + 40]):
             return self.r.resolve(prev)
+        if self.r.state.paragraph_company:
+            return self.r.state.paragraph_company  # "KB Financial: ... Short interest was 0.21%"
         remembered = self.r.state.metric_subject.get(_family(metric))
         if remembered:
             return remembered
@@ -1072,7 +1114,12 @@ def _scaled(value: int | float, scale: int) -> int | float:
 
 _RATIO_METRICS = ("short_balance_ratio", "borrowing_ratio", "short_interest_pct")
 _BROKER = re.compile(r"(?:securities|investment|asset management|capital)$", re.I)
-_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z][^.!?]{0,90}$")
+_HEADING = re.compile(r"""^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z].{0,90}(?<![.!?:"'”’])$""")
+_PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date)\b", re.I)
+_ACTIVITY_METRICS = {
+    "index_close", "index_open", "index_high", "index_low", "index_change", "index_change_pct", "price",
+    "price_change_pct", "net_buy", "short_volume", "advancers", "decliners", "fx_rate",
+}  # fmt: skip
 _SCALES = {"bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6}
 
 
@@ -1147,11 +1194,16 @@ def _collect_mentions(doc: Doc) -> list[Mention]:
         if not overlaps_quantity(span.start_char, span.end_char):
             out.append(Mention("COMPANY", span.start_char, span.end_char, span.label_, span.kb_id_ or None))
     company_spans = [(m.start, m.end) for m in out if m.kind == "COMPANY"]
-    for span in _longest_first(doc.spans.get("cues", ())):
-        s, e = span.start_char, span.end_char
-        if overlaps_quantity(s, e) or any(cs < e and s < ce for cs, ce in company_spans):
-            continue
-        out.append(Mention(span.label_, s, e, span.id_))
+    # Cues that collide with a figure or a company name go first, so that a
+    # shorter cue ("weeks") survives a longer one that ran into a figure
+    # ("over two weeks").
+    free = [
+        span for span in doc.spans.get("cues", ())
+        if not overlaps_quantity(span.start_char, span.end_char)
+        and not any(cs < span.end_char and span.start_char < ce for cs, ce in company_spans)
+    ]  # fmt: skip
+    for span in _longest_first(free):
+        out.append(Mention(span.label_, span.start_char, span.end_char, span.id_))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
