@@ -89,6 +89,7 @@ class Candidate:
     qualifier: str | None = None
     day_override: date | None = None
     period_start: bool = False
+    anchor: bool = True  # may date the figures listed after it
 
 
 @dataclass
@@ -159,6 +160,8 @@ class _Reader:
             i = bisect.bisect_right(row_starts, sent.start_char) - 1
             if i >= 0 and self.rows[i].start <= sent.start_char < self.rows[i].end:
                 continue
+            if _PIPE_LINE.match(self.text, self.text.rfind("\n", 0, sent.start_char) + 1):
+                continue  # a table's header or caption row: read with the table
             segments.append((sent.start_char, sent.end_char, None))
         segments.sort(key=lambda s: s[0])
         return segments
@@ -190,6 +193,9 @@ class _Reader:
             self.state.previous_sentence_subject = None
             self.state.previous_ratio_metric = None
             self.state.previous_balance_metric = None
+            # Ratios are published as of a day and keep it; trading figures
+            # share a day only within their paragraph.
+            self.state.family_day = {k: v for k, v in self.state.family_day.items() if k in _CARRIED_FAMILIES}
             opener = next((m for m in self.mentions[bisect.bisect_left(self.mention_starts, start):][:1]), None)
             self.state.paragraph_company = (
                 (opener.id, opener.ticker)
@@ -400,7 +406,7 @@ class _Reader:
             rule=cand.rule,
         )
         self.facts.append((fact, _precision(cand.quantity)))
-        if day is not None and explicit and not cand.period_start:
+        if day is not None and explicit and cand.anchor and not cand.period_start:
             self.state.family_day[_family(cand.metric)] = day
             if cand.metric in _ACTIVITY_METRICS:
                 self.state.activity_day = day
@@ -431,9 +437,10 @@ class _Reader:
             return self._day_of(before[-1]), not before[-1].is_reference
         if adjacent_after:
             return self._day_of(adjacent_after), not adjacent_after.is_reference
-        if metric in _RATIO_METRICS and self._family_day(metric):
-            # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%": a ratio is as
-            # of the day the ratios before it were, not the day of the fall.
+        if self._family_day(metric):
+            # Figures listed after one explicitly dated figure share its day:
+            # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%" is as of the
+            # day the ratios before it were, not the day of the fall.
             return self._family_day(metric), False
         return self.state.paragraph_day or self.state.data_day or self.state.default_day, False
 
@@ -456,6 +463,8 @@ class _Reader:
             return d.day
         if d.text.lower() == "at the time":
             return self.state.last_day_mentioned
+        if d.role == "as of":
+            return self.state.data_day or self.state.paragraph_day or self.state.default_day  # "as of the same day"
         # "on the day", "that day": the day of the trading the text reports
         return self.state.activity_day or self.state.paragraph_day or self.state.default_day
 
@@ -467,11 +476,10 @@ class _Reader:
 
     def _remember(self, mentions, sentence_dates, produced, s_start) -> None:
         figures = [m.start for m in mentions if m.kind == "QTY"]
-        s_end = mentions[-1].end if mentions else s_start
+        line_start = self.text.rfind("\n", 0, s_start) + 1
         line_end = self.text.find("\n", s_start)
-        line = self.text[s_start : line_end if line_end >= 0 else len(self.text)]
-        at_line_start = s_start == 0 or self.text[s_start - 1] == "\n"
-        if at_line_start and _is_heading(line) and not figures:
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        if _is_heading(line) and not self._figure_between(line_start, line_start + len(line)):
             # "1. Market wrap: Wednesday, Dec. 10", "2. Investor flows, KOSPI (₩bn)":
             # a heading dates, and gives the unit of, the section under it.
             days = [d.day for d in sentence_dates if d.day]
@@ -520,8 +528,8 @@ class _Reader:
             if d.start > 600:
                 break
             line_start = self.text.rfind("\n", 0, d.start) + 1
-            if _PUBLICATION_LINE.match(self.text, line_start):
-                continue  # "Published: 10 Mar. 2026": when it came out, not what it describes
+            if _PUBLICATION_LINE.match(self.text, line_start) or self._is_report_date(d, line_start):
+                continue  # "Published: 10 Mar. 2026", "according to the exchange on the 1st"
             if d.day and d.role not in ("since", "from", "until", "before", "after"):
                 return d.day
         return self.published
@@ -988,6 +996,7 @@ class _Context:
             return None
         cand = Candidate(q, metric, subject[0], subject[1], None, q.value, "pct", f"{metric}.cue", q.qualifier)
         cand.period_start = bool(from_level) and not dated_from
+        cand.anchor = not from_level
         return cand
 
     def _ratio_of_previous_balance(self) -> Candidate | None:
@@ -1112,9 +1121,11 @@ def _scaled(value: int | float, scale: int) -> int | float:
     return int(exact) if exact == exact.to_integral_value() else float(exact)
 
 
+_CARRIED_FAMILIES = ("short", "borrowing_ratio")
 _RATIO_METRICS = ("short_balance_ratio", "borrowing_ratio", "short_interest_pct")
 _BROKER = re.compile(r"(?:securities|investment|asset management|capital)$", re.I)
 _HEADING = re.compile(r"""^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z].{0,90}(?<![.!?:"'”’])$""")
+_PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 _PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date)\b", re.I)
 _ACTIVITY_METRICS = {
     "index_close", "index_open", "index_high", "index_low", "index_change", "index_change_pct", "price",
