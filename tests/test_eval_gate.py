@@ -1,0 +1,77 @@
+"""Quality gate: the annotated fixtures are scored on every test run.
+
+A rule change that breaks another metric fails here, with the per-metric
+report in the failure message. Floors sit a little under today's scores
+(see README, "Extraction quality"); raise them when the extractor improves,
+never lower them to let a regression through.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluation import evaluate, format_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+#: F1 floor per metric on fixtures/ + extractor/sample/.
+F1_FLOORS = {
+    "advancers": 0.95,
+    "decliners": 0.95,
+    "borrowing_ratio": 0.95,
+    "fx_rate": 0.95,
+    "index_change": 0.95,
+    "index_change_pct": 0.95,
+    "index_close": 0.95,
+    "index_high": 0.9,
+    "index_low": 0.9,
+    "index_open": 0.9,
+    "lending_balance": 0.9,
+    "margin_loan_balance": 0.85,
+    "net_buy": 0.95,
+    "price": 0.9,
+    "price_change_pct": 0.9,
+    "short_balance": 0.9,
+    "short_balance_ratio": 0.9,
+    "short_interest_pct": 0.85,
+    "short_volume": 0.9,
+    "target_price": 0.85,
+}
+OVERALL_F1_FLOOR = 0.95
+AS_OF_FLOOR = 0.9
+
+
+@pytest.fixture(scope="module")
+def report():
+    fixtures = evaluate(ROOT / "fixtures")
+    sample = evaluate(ROOT / "extractor" / "sample")
+    fixtures.overall.add(sample.overall)
+    for metric, tally in sample.by_metric.items():
+        fixtures.by_metric[metric].add(tally)
+    fixtures.misses += sample.misses
+    return fixtures
+
+
+def test_every_metric_of_the_contract_is_annotated_and_scored(report):
+    assert set(F1_FLOORS) <= set(report.by_metric), set(F1_FLOORS) - set(report.by_metric)
+
+
+@pytest.mark.parametrize("metric", sorted(F1_FLOORS))
+def test_metric_f1_stays_above_its_floor(report, metric):
+    tally = report.by_metric[metric]
+    assert tally.f1 >= F1_FLOORS[metric], format_report(report, show_misses=True)
+
+
+def test_overall_f1_and_as_of_accuracy(report):
+    assert report.overall.f1 >= OVERALL_F1_FLOOR, format_report(report, show_misses=True)
+    assert report.overall.as_of_accuracy >= AS_OF_FLOOR, format_report(report, show_misses=True)
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repository")
+def test_seeds_score_at_least_095_f1():
+    seeds = evaluate(ROOT / "tests" / "data" / "seeds", articles=SEEDS)
+    assert seeds.overall.f1 >= 0.95, format_report(seeds, show_misses=True)
+    assert seeds.overall.as_of_accuracy >= 0.9, format_report(seeds, show_misses=True)
