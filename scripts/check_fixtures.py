@@ -1,7 +1,7 @@
 """Check the hand-written expected facts beside every fixture (stdlib only).
 
-    python fixtures/check_expected.py            # all fixtures and the bundled sample
-    python fixtures/check_expected.py -v         # also print per-metric document counts
+    python scripts/check_fixtures.py            # all fixtures and the bundled sample
+    python scripts/check_fixtures.py -v         # also print per-metric document counts
 
 For each ``<file>.expected.json`` it checks: valid JSON in the documented
 shape; every metric in the FACTS.md vocabulary with its unit; tickers
@@ -31,9 +31,10 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-REPO = ROOT.parent
-KRX_CSV = Path("/work/shared/data/krx_companies.csv")
+REPO = Path(__file__).resolve().parents[1]
+ROOT = REPO / "fixtures"
+
+KRX_CSV = REPO.parent / "shared" / "data" / "krx_companies.csv"
 
 METRICS = {
     "index_close": "points", "index_open": "points", "index_high": "points",
