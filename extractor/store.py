@@ -148,6 +148,13 @@ class Store:
     def _transaction(self):
         return _Transaction(self.db.conn, self.path)
 
+    def batch(self) -> _Transaction:
+        """One transaction around many writes (``with store.batch(): ...``):
+        a backfill commits every few hundred articles instead of each one.
+        Each write inside is its own savepoint, so a failing article is
+        rolled back alone."""
+        return _Transaction(self.db.conn, self.path)
+
     # -- writes -------------------------------------------------------------
 
     def source_id(self, source: str | None, kind: str | None = None) -> int | None:
@@ -266,21 +273,31 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE .. COMMIT, or ROLLBACK on any exception."""
+    """BEGIN IMMEDIATE .. COMMIT, or ROLLBACK on any exception.
+
+    Inside a batch (an open transaction) it is a SAVEPOINT instead, so one
+    failing article rolls back alone and the batch goes on.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
         self.path = path
+        self.nested = False
 
     def __enter__(self):
+        self.nested = self.conn.in_transaction
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("SAVEPOINT article" if self.nested else "BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise StoreError(self.path, f"cannot start a write: {e}") from e
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
+        if self.nested:
+            if exc_type is not None:
+                self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+        elif exc_type is None:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")

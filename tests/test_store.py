@@ -135,3 +135,24 @@ def test_a_file_that_is_not_sqlite_is_refused_with_its_name(tmp_path):
     path.write_bytes(b"this is not a database file at all" * 100)
     with pytest.raises(StoreError, match="notes.db"):
         Store(path)
+
+
+def test_a_batch_commits_many_articles_and_a_failed_one_rolls_back_alone(db_path):
+    broken = Fact(subject=None, metric="index_close", value=1, unit="points", text="", start=0, end=0)  # type: ignore[arg-type]
+    with Store(db_path) as store:
+        with store.batch():
+            store.write(_doc(guid="a"), [_fact()], extractor_version="v1")
+            with pytest.raises(StoreError):
+                store.write(_doc(guid="b"), [broken], extractor_version="v1")
+            store.write(_doc(guid="c"), [_fact()], extractor_version="v1")
+    keys = [row[0] for row in sqlite3.connect(db_path).execute("SELECT key FROM articles ORDER BY key")]
+    assert keys == ["a", "c"]
+
+
+def test_an_interrupted_batch_stores_nothing_of_it(db_path):
+    with Store(db_path) as store:
+        with pytest.raises(KeyboardInterrupt):
+            with store.batch():
+                store.write(_doc(guid="a"), [_fact()], extractor_version="v1")
+                raise KeyboardInterrupt
+        assert store.counts()["articles"] == 0
