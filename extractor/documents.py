@@ -38,6 +38,9 @@ class Document:
     published: datetime | date | None = None
     source: str | None = None
     tables: list[Table] = field(default_factory=list)
+    #: When the bytes were fetched; archives give it (WARC-Date), so a re-run
+    #: of a backfill stores the same value. None means "now".
+    fetched_at: datetime | None = None
 
     @property
     def key(self) -> str:

@@ -91,8 +91,26 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         db["facts"].create_index([column])
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Per-source progress of a backfill, so a stopped run resumes where it was."""
+    db["progress"].create(
+        {"source": str, "size": int, "mtime": float, "records": int, "offset": int, "done": int, "updated_at": str},
+        pk="source",
+    )
+
+
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """The company gazetteer the facts' tickers point into."""
+    db["companies"].create(
+        {"ticker": str, "name": str, "name_ko": str, "market": str, "isin": str, "aliases": str},
+        pk="ticker",
+        not_null={"name"},
+    )
+    db["companies"].create_index(["name"])
+
+
 #: Append only. Migration i (1-based) brings user_version from i-1 to i.
-MIGRATIONS = [_migration_1]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -203,7 +221,7 @@ class Store:
                     "guid": document.guid,
                     "title": document.title,
                     "published": published_date_iso(document.published) or None,
-                    "fetched_at": _now(),
+                    "fetched_at": _iso(document.fetched_at) or _now(),
                     "text": document.text,
                     "content_hash": content_hash,
                     "extractor_version": extractor_version,
@@ -317,6 +335,10 @@ def _tidy(row: dict) -> dict:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         row["value"] = int(value)
     return row
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _now() -> str:
