@@ -34,6 +34,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IS_LOWER, LOWER, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -62,13 +64,15 @@ _MARKET_TOKEN = re.compile(r"[₩%]|^\(?\d{5}[0-9A-Z]\)?$|^A\d{6}$")
 _SENTENCE_END = frozenset(".!?:;•·|")
 _OPENERS = frozenset("\"'“‘([")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_HANGUL_RUN = re.compile(r"[\w&]*[\uac00-\ud7a3][\w&]*")
-# A legal suffix after a name, capitalized: "Co., Ltd.", "Corp.", "Inc.", "Company".
-# Only an abbreviation takes the period along; after "Company" it ends the sentence.
-_LEGAL_AFTER = re.compile(
-    r"(?:\s*,?\s*(?:(?:Co|CO|Corp|CORP|Inc|INC|Ltd|LTD)\b\.?"
-    r"|(?:Corporation|CORPORATION|Company|COMPANY|Limited|LIMITED|Incorporated)\b))+"
+_ATTRS = [LOWER, IS_LOWER, SPACY]  # the columns of find_companies' attribute array
+# Tokens of a legal suffix after a name, capitalized: "Co." "," "Ltd.", "CO.,LTD" ".",
+# "Corp.", "Inc.", "Company". Only an abbreviation takes a following period along;
+# after "Company" the period ends the sentence.
+_LEGAL_TOKEN = re.compile(
+    r",?(?:Co|CO|Corp|CORP|Inc|INC|Ltd|LTD)\.?|Co\.,Ltd|CO\.,LTD"
+    r"|Corporation|CORPORATION|Company|COMPANY|Limited|LIMITED|Incorporated"
 )
+_LEGAL_ABBREVIATION = re.compile(r".*(?:Co|CO|Corp|CORP|Inc|INC|Ltd|LTD)")
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 3, 4  # tokens that count as "next to"
 
 
@@ -84,12 +88,15 @@ class _Index:
 
     matcher: PhraseMatcher
     needs: dict[int, str]  # match id -> NOTHING, SUFFIX, CONTEXT, WORD or _BLOCK
-    # lower-cased words -> (code, alias_case, is each word capitalized in the alias)
-    aliases: dict[tuple[str, ...], tuple[str, str, tuple[bool, ...]]]
-    # One-word Korean names, casefolded -> code. They are looked up in the text's
-    # Hangul runs rather than added to the matcher: English news seldom has
-    # Hangul, and each of the ~2,900 names would cost a lexeme to build.
-    korean: dict[str, str]
+    # hashes of the lower-cased words -> (code, alias_case, is each word capitalized in the alias)
+    aliases: dict[tuple[int, ...], tuple[str, str, tuple[bool, ...]]]
+    # One-token Korean names: the hash of the lower-cased name -> code, and those
+    # hashes sorted. They are found by looking the doc's LOWER array up in the
+    # sorted hashes, not by the matcher: each of the ~2,900 names would cost a
+    # lexeme, a third of the time to build the matcher, for text English news
+    # seldom has.
+    korean: dict[int, str]
+    korean_ids: numpy.ndarray
     gazetteer: Gazetteer
 
 
@@ -116,20 +123,24 @@ class CompanyMatcher:
 
 def find_companies(doc: Doc, index: _Index) -> list[Span]:
     """Company spans in ``doc``, longest match first, in text order."""
+    if not len(doc):
+        return []
+    # Token attributes come as one array: making a Python Token per token (as
+    # Doc.text or doc[i] does) would cost more than the matching itself.
+    attrs = doc.to_array(_ATTRS)
     candidates: dict[tuple[int, int], set[str]] = {}
-    text = doc.text  # Doc.text joins every token anew: once per document, not per match
     for match_id, start, end in index.matcher(doc):
         needs = index.needs[match_id]
         if needs == _BLOCK:
             candidates.setdefault((start, end), set()).add(_BLOCK)
             continue
-        code, case, capitals = index.aliases[tuple(t.lower_ for t in doc[start:end])]
-        if _case_fits(doc, start, end, case, capitals):
-            end = _evidence_end(doc, text, start, end, needs)
+        code, case, capitals = index.aliases[tuple(attrs[start:end, 0].tolist())]
+        if _case_fits(doc, attrs, start, end, case, capitals):
+            end = _evidence_end(doc, start, end, needs)
             if end is not None:
                 candidates.setdefault((start, end), set()).add(code)
-    for start, end, code in _korean_names(doc, text, index):
-        candidates.setdefault((start, end), set()).add(code)
+    for start, code in _korean_names(attrs[:, 0], index):
+        candidates.setdefault((start, start + 1), set()).add(code)
     companies = index.gazetteer.companies
     return [
         Span(doc, start, end, label=companies[code].name, kb_id=code)
@@ -153,37 +164,36 @@ def _longest_first(candidates: dict[tuple[int, int], set[str]]) -> list[tuple[in
     return sorted(chosen)
 
 
-def _korean_names(doc: Doc, text: str, index: _Index) -> Iterator[tuple[int, int, str]]:
-    """(start, end, code) of each one-word Korean name that is a whole token or tokens."""
-    if not _HANGUL.search(text):
+def _korean_names(lowers: numpy.ndarray, index: _Index) -> Iterator[tuple[int, str]]:
+    """(token index, code) of each token that is a one-token Korean name."""
+    ids = index.korean_ids
+    if not len(ids):
         return
-    for m in _HANGUL_RUN.finditer(text):
-        code = index.korean.get(m[0].casefold())
-        span = doc.char_span(m.start(), m.end()) if code else None
-        if span is not None:
-            yield span.start, span.end, code
+    at = numpy.minimum(numpy.searchsorted(ids, lowers), len(ids) - 1)
+    for i in numpy.flatnonzero(ids[at] == lowers):
+        yield int(i), index.korean[int(lowers[i])]
 
 
-def _case_fits(doc: Doc, start: int, end: int, case: str, capitals: tuple[bool, ...]) -> bool:
+def _case_fits(doc: Doc, attrs, start: int, end: int, case: str, capitals: tuple[bool, ...]) -> bool:
     """Is the mention cased as its alias requires (see alias_rule)?
 
     Only words after a space need their capital: "Samsung Electro-mechanics"
     is still Samsung Electro-Mechanics.
     """
-    if case == UPPER:
-        return not any(ch.islower() for ch in doc[start:end].text)
     if case == ANY_CASE:
         return True
+    if case == UPPER:
+        return not any(ch.islower() for ch in doc[start:end].text)
     for i, capital in zip(range(start, end), capitals):
-        word_start = i == start or bool(doc[i - 1].whitespace_)
-        if capital and word_start and doc[i].text[:1].islower():
+        word_start = i == start or attrs[i - 1, 2]  # SPACY: a space follows the token before
+        if capital and word_start and attrs[i, 1]:  # IS_LOWER
             return False
     return True
 
 
-def _evidence_end(doc: Doc, text: str, start: int, end: int, needs: str) -> int | None:
+def _evidence_end(doc: Doc, start: int, end: int, needs: str) -> int | None:
     """The end of the mention, a legal suffix included, or None without the evidence it needs."""
-    suffix_end = _legal_suffix_end(doc, text, end)
+    suffix_end = _legal_suffix_end(doc, end)
     if needs == SUFFIX:
         return suffix_end if suffix_end > end else None
     if needs == CONTEXT and not _market_context(doc, start, suffix_end):
@@ -193,16 +203,21 @@ def _evidence_end(doc: Doc, text: str, start: int, end: int, needs: str) -> int 
     return suffix_end
 
 
-def _legal_suffix_end(doc: Doc, text: str, end: int) -> int:
+def _legal_suffix_end(doc: Doc, end: int) -> int:
     """The token end of a legal suffix written right after a name, or ``end``."""
-    if end >= len(doc):
-        return end
-    offset = doc[end - 1].idx + len(doc[end - 1])
-    m = _LEGAL_AFTER.match(text, offset)
-    if not m:
-        return end
-    span = doc.char_span(offset, m.end(), alignment_mode="contract")
-    return span.end if span is not None and len(span) else end
+    i = end
+    while i < len(doc):
+        text = doc[i].text
+        if _LEGAL_TOKEN.fullmatch(text):
+            i += 1
+        elif text == "," and i + 1 < len(doc) and _LEGAL_TOKEN.fullmatch(doc[i + 1].text):
+            i += 1  # "Co. , Ltd.", "Woori Technology, Inc."
+        elif (text == "." and i > end and not doc[i - 1].whitespace_
+              and _LEGAL_ABBREVIATION.fullmatch(doc[i - 1].text)):
+            return i + 1  # "CO.,LTD" "." : the period of the abbreviation
+        else:
+            break
+    return i
 
 
 def _opens_sentence(doc: Doc, start: int) -> bool:
@@ -259,13 +274,14 @@ def _patterns(path: str | None) -> tuple[Gazetteer, list[tuple[str, str, str, st
 def _index(nlp: Language, path: str | None) -> _Index:
     """A PhraseMatcher over this pipeline's vocabulary, with what its matches mean."""
     gazetteer, patterns = _patterns(path)
-    korean = {alias.casefold(): code for code, _, _, alias in patterns
+    strings = nlp.vocab.strings
+    korean = {strings.add(alias.lower()): code for code, _, _, alias in patterns
               if code != _BLOCK and _HANGUL.search(alias) and " " not in alias}
-    phrases = [p for p in patterns if p[0] == _BLOCK or p[3].casefold() not in korean]
+    phrases = [p for p in patterns if p[0] == _BLOCK or strings[p[3].lower()] not in korean]
     groups: dict[str, list[Doc]] = {}
-    aliases: dict[tuple[str, ...], tuple[str, str, tuple[bool, ...]]] = {}
+    aliases: dict[tuple[int, ...], tuple[str, str, tuple[bool, ...]]] = {}
     for (code, needs, case, alias), doc in zip(phrases, nlp.tokenizer.pipe(p[3] for p in phrases)):
-        words = tuple(t.lower_ for t in doc)
+        words = tuple(t.lower for t in doc)
         if code != _BLOCK:
             if aliases.setdefault(words, (code, case, ()))[0] != code:
                 continue  # two companies' aliases tokenize alike: the first keeps it
@@ -275,7 +291,8 @@ def _index(nlp: Language, path: str | None) -> _Index:
     for needs, docs in groups.items():
         matcher.add(f"marketfacts_companies:{needs}", docs)
     ids = {nlp.vocab.strings[f"marketfacts_companies:{n}"]: n for n in groups}
-    return _Index(matcher, ids, aliases, korean, gazetteer)
+    korean_ids = numpy.sort(numpy.fromiter(korean, dtype=numpy.uint64, count=len(korean)))
+    return _Index(matcher, ids, aliases, korean, korean_ids, gazetteer)
 
 
 def companies_in(text: str) -> list[tuple[str, str, str]]:
