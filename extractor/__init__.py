@@ -1,7 +1,7 @@
 """marketfacts: facts about the Korean stock market from English-language news."""
 
 from .documents import Document, Table
-from .errors import FetchError, MarketfactsError, PatternError, ReadError, StoreError
+from .errors import FetchError, MarketfactsError, PatternError, QueryError, ReadError, StoreError
 from .model import Fact, Quantity
 
 __version__ = "0.1.0"
@@ -23,6 +23,7 @@ __all__ = [
     "FetchError",
     "MarketfactsError",
     "PatternError",
+    "QueryError",
     "Quantity",
     "ReadError",
     "StoreError",

@@ -4,7 +4,8 @@
     ├── ReadError      an input could not be read or understood (file, feed, page)
     │   └── FetchError an http(s) request failed
     ├── PatternError   a line of patterns/*.jsonl is broken
-    └── StoreError     the SQLite store refused a read or a write
+    ├── StoreError     the SQLite store refused a read or a write
+    └── QueryError     a search query is malformed
 
 Each message names the input (path, URL, pattern file and line, database)
 and says what is wrong, so the CLI can print it as one line.
@@ -48,3 +49,15 @@ class StoreError(MarketfactsError):
         self.db = str(db)
         self.reason = reason
         super().__init__(f"{self.db}: {reason}")
+
+
+class QueryError(MarketfactsError):
+    """A full-text search query that SQLite's FTS5 cannot parse."""
+
+    def __init__(self, query: str, reason: str):
+        self.query = query
+        self.reason = reason
+        super().__init__(
+            f"bad search query {query!r}: {reason.removeprefix('fts5: ')} "
+            '(quote phrases with double quotes, e.g. \'"margin loan"\'; AND, OR and NOT need words on both sides)'
+        )

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
+from .companies import default_gazetteer
 from .documents import Document
 from .errors import MarketfactsError, ReadError
 from .nlp.pipeline import extract, extractor_version
@@ -61,6 +62,9 @@ def ingest(
     """Read every source, extract and store each article; return the tally."""
     summary = IngestSummary()
     version = extractor_version()
+    if store.db["companies"].count == 0:
+        # The table other tools join facts' tickers against.
+        store.replace_companies(default_gazetteer())
     seen_sources: dict[str, bool] = {}  # source -> did it bring anything new
     failed_sources: set[str] = set()
     for item in read_all(sources, published=published):

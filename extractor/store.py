@@ -14,6 +14,7 @@ transaction, so no reader ever sees an article without its facts.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .documents import Document, published_date_iso
-from .errors import StoreError
+from .errors import QueryError, StoreError
 from .model import FACT_FIELDS, Fact
 
 DEFAULT_DB = "facts.db"
@@ -103,7 +104,7 @@ def _migration_2(db: sqlite_utils.Database) -> None:
 def _migration_3(db: sqlite_utils.Database) -> None:
     """The company gazetteer the facts' tickers point into."""
     db["companies"].create(
-        {"ticker": str, "name": str, "name_ko": str, "market": str, "isin": str, "aliases": str},
+        {"ticker": str, "name": str, "name_ko": str, "market": str, "common_ticker": str, "aliases": str},
         pk="ticker",
         not_null={"name"},
     )
@@ -313,9 +314,22 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         limit: int | None = None,
+        query: str | None = None,
     ) -> Iterator[dict]:
-        """Facts matching every given filter, newest as_of first, with their article."""
+        """Facts matching every given filter, newest as_of first, with their article.
+
+        ``query`` is a full-text query (SQLite FTS5 syntax: words, "phrases",
+        AND/OR/NOT, prefix*) over each fact's evidence and subject and over its
+        article's title and text. Every value is bound as a parameter; no
+        input is ever pasted into the SQL.
+        """
         where, params = [], []
+        if query is not None and query.strip():
+            where.append(
+                "(f.id IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?)"
+                " OR f.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+            )
+            params += [query, query]
         for column, value in (("subject", subject), ("ticker", ticker), ("metric", metric), ("investor", investor)):
             if value is not None:
                 # Subjects are names a user types: match them without regard to case.
@@ -340,11 +354,33 @@ class Store:
             params.append(int(limit))
         try:
             cursor = self.db.execute(sql, params)
+        except sqlite3.OperationalError as e:
+            if query is not None and not re.search(r"locked|busy|disk|readonly", str(e)):
+                raise QueryError(query, str(e)) from e
+            raise StoreError(self.path, f"cannot query facts: {e}") from e
         except sqlite3.Error as e:
             raise StoreError(self.path, f"cannot query facts: {e}") from e
         names = [d[0] for d in cursor.description]
         for values in cursor:
             yield _tidy(dict(zip(names, values)))
+
+    def replace_companies(self, companies) -> int:
+        """Make the companies table the given gazetteer (one transaction)."""
+        rows = [
+            {
+                "ticker": c.code,
+                "name": c.name,
+                "name_ko": c.name_ko,
+                "market": c.market,
+                "common_ticker": c.common_code,
+                "aliases": "; ".join(c.aliases),
+            }
+            for c in companies
+        ]
+        with self._transaction():
+            self.db.execute("DELETE FROM companies")
+            self.db["companies"].insert_all(rows)
+        return len(rows)
 
     def counts(self) -> dict[str, int]:
         return {name: self.db[name].count for name in ("sources", "articles", "facts")}

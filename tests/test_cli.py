@@ -171,3 +171,32 @@ def test_every_command_has_help_and_is_in_the_readme(runner):
 def test_python_dash_m_runs_the_same_program():
     result = subprocess.run([sys.executable, "-m", "extractor", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "marketfacts" in result.stdout
+
+
+def test_companies_search_shows_the_ticker_a_name_resolves_to(runner):
+    result = runner.invoke(main, ["companies", "search", "ECOPRO BM"])
+    assert result.exit_code == 0
+    first = result.output.splitlines()[2]
+    assert "Ecopro BM" in first and "247540" in first
+    assert "no listed company" in runner.invoke(main, ["companies", "search", "KOSPI"]).output
+
+
+def test_companies_import_reports_bad_rows_with_their_line_and_keeps_the_good(runner, tmp_path, db):
+    out = tmp_path / "companies.jsonl"
+    listing = ROOT / "tests" / "data" / "companies" / "listing_bad_rows.csv"
+    refused = runner.invoke(main, ["companies", "import", str(listing), "--db", db, "--gazetteer", str(out)])
+    assert refused.exit_code == 1 and "refusing to shrink" in refused.output and not out.exists()
+    result = runner.invoke(main, ["companies", "import", str(listing), "--db", db, "--gazetteer", str(out), "--force"])
+    assert result.exit_code == 1
+    assert "listing_bad_rows.csv:3: missing code" in result.stderr
+    assert "listing_bad_rows.csv:5: unknown market 'NYSE'" in result.stderr
+    stored = rows(db, "SELECT ticker, name FROM companies ORDER BY ticker")
+    assert ("005930", "Samsung Electronics") in stored
+    assert '"code":"005930"' in out.read_text(encoding="utf-8")
+
+
+def test_ingest_fills_the_companies_table_that_fact_tickers_join(runner, db):
+    runner.invoke(main, ["ingest", "--db", db])
+    orphans = rows(db, "SELECT count(*) FROM facts f LEFT JOIN companies c ON c.ticker = f.ticker WHERE f.ticker IS NOT NULL AND c.ticker IS NULL")
+    assert orphans == [(0,)]
+    assert rows(db, "SELECT count(*) FROM companies")[0][0] > 2500

@@ -44,15 +44,23 @@ OVERALL_F1_FLOOR = 0.95
 AS_OF_FLOOR = 0.9
 
 
+#: The annotated sets the rules were written against (fixtures/holdout is
+#: scored apart: it measures how the rules do on writing they never saw).
+TUNED = ("fixtures/articles", "fixtures/feeds", "extractor/sample")
+
+
 @pytest.fixture(scope="module")
 def report():
-    fixtures = evaluate(ROOT / "fixtures")
-    sample = evaluate(ROOT / "extractor" / "sample")
-    fixtures.overall.add(sample.overall)
-    for metric, tally in sample.by_metric.items():
-        fixtures.by_metric[metric].add(tally)
-    fixtures.misses += sample.misses
-    return fixtures
+    combined = evaluate(ROOT / TUNED[0])
+    for part in TUNED[1:]:
+        other = evaluate(ROOT / part)
+        combined.overall.add(other.overall)
+        for metric, tally in other.by_metric.items():
+            combined.by_metric[metric].add(tally)
+        combined.misses += other.misses
+        combined.files += other.files
+        combined.documents += other.documents
+    return combined
 
 
 def test_every_metric_of_the_contract_is_annotated_and_scored(report):
