@@ -62,7 +62,7 @@ NAMES = {
     "Samsung Electro-Mechanics": "009150", "Daeduck Electronics": "353200", "SKC": "011790",
     "Hanmi Semiconductor": "042700", "HLB": "028300", "CHA Biotech": "085660",
     "Celltrion": "068270", "Samsung Biologics": "207940", "NAVER": "035420", "Kakao": "035720",
-    "KB Financial": "105560", "Hanwha Aerospace": "012450",
+    "KB Financial Group": "105560", "Hanwha Aerospace": "012450",
     "HD Hyundai Heavy Industries": "329180", "Alteogen": "196170", "Ecopro Materials": "450080",
     "LG Display": "034220", "Krafton": "259960",
 }
