@@ -56,12 +56,16 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s*$", re.I)
 _SINCE = re.compile(r"\bsince\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
-_WORTH_OF = re.compile(r"^[\s\w]{0,12}?\b(?:worth\s+)?(?:of|in)\s+$", re.I)
+_WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+)?(?:of|in)\s+$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(?\s*$")
 _PHRASE_END = re.compile(r"[,;—–]")
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
-_RISE_WORDS = {"rose", "advanced", "gained", "climbed"}
-_BREADTH_WORD = re.compile(r"\s*(?:stocks|issues|shares|companies|names)?\s*(rose|advanced|gained|climbed|fell|declined|dropped|lost|slid)\b", re.I)
+_RISE_WORDS = {"rose", "advanced", "gained", "climbed", "higher", "up"}
+_BREADTH_WORD = re.compile(
+    r"\s*(?:stocks|issues|shares|companies|names)?\s*(?:ending|ended|closing|closed|finishing|finished)?\s*"
+    r"(rose|advanced|gained|climbed|higher|up|fell|declined|dropped|lost|slid|lower|down)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -229,7 +233,7 @@ class _Reader:
                 continue
             for m in self._mentions_in(cell_start, cell_end):
                 if m.kind == "QTY":
-                    cand = _table_candidate(m.quantity, column, subject)
+                    cand = _table_candidate(m.quantity, column, subject, self.state.section_scale)
                     if cand:
                         cand.day_override = self._day_in_text(column.day_text) or table_day
                         self._emit(cand, row.start, row.end, dates)
@@ -348,6 +352,8 @@ class _Reader:
         for m in self._mentions_in(start, end):
             if m.kind in ("SUBJECT", "COMPANY"):
                 return m
+            if m.kind == "MARKETWIDE":
+                return Mention("SUBJECT", m.start, m.end, "KRX")  # a "KRX total" row
         return None
 
     def _market_subject(self, clause: list[Mention], sentence: list[Mention], before: int) -> tuple[str, str | None] | None:
@@ -369,6 +375,8 @@ class _Reader:
 
     def resolve(self, m: Mention) -> tuple[str, str | None] | None:
         """A subject mention as (subject, ticker); anaphors take the focus index."""
+        if m.kind == "MARKETWIDE":
+            return "KRX", None
         if m.kind == "ANAPHOR" and m.id == "company":
             return self.state.focus_company
         if m.kind == "ANAPHOR":
@@ -657,7 +665,7 @@ class _Context:
             return self.money()
         if q.unit == "pct":
             return self.percent()
-        if q.unit is None and q.sign is not None and self.r.state.section_scale:
+        if q.unit is None and q.sign is not None and self._scale():
             return self.flow()
         if q.unit in ("points", None):
             return self.points() or self.count()
@@ -700,6 +708,10 @@ class _Context:
         if subj_m is not None and subj_m.kind == "COMPANY" and not self.intraday():
             if self.level_kind() == "close" or self._quoted(subj_m):
                 return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
+        prev = self.r.state.previous_sentence_subject
+        if subj_m is None and prev is not None and prev.kind == "COMPANY" and self.level_kind() == "close" and not self.intraday():
+            # "Samsung Electronics (005930 KS) - OUTPERFORM. Last close KRW268,500 (-1.5%)."
+            return Candidate(q, "price", prev.id, prev.ticker, None, q.value, "KRW", "price.close", q.qualifier)
         if subj_m is None and self.r.state.document_company and self._label() == "close":
             company = self.r.state.document_company
             return Candidate(q, "price", company[0], company[1], None, q.value, "KRW", "price.label", q.qualifier)
@@ -713,7 +725,7 @@ class _Context:
         "KOSPI 4,104.35 (-1.21%)", "Samsung Electronics ₩107,600 (-2.18%)"."""
         return (
             re.fullmatch(r"\s*:?\s*", self.text[subj_m.end : self.q.start]) is not None
-            and re.match(r"\s*\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%", self.text[self.q.end : self.q.end + 16]) is not None
+            and re.match(r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%))", self.text[self.q.end : self.q.end + 24]) is not None
         )
 
     def _label(self) -> str | None:
@@ -792,7 +804,7 @@ class _Context:
         """Explicit in the clause (before, then after), else the sentence
         before when this one opens with "This"/"The proportion", else the
         subject this metric last had, else the whole market."""
-        subjects = ("SUBJECT", "COMPANY")
+        subjects = ("SUBJECT", "COMPANY", "MARKETWIDE")
         if metric == "target_price":
             # "Kiwoom Securities set a target of 300,000 won on Hanmi
             # Semiconductor": the broker is not the subject.
@@ -828,11 +840,22 @@ class _Context:
             return None
         return "KRX", None
 
+    def _scale(self) -> int | None:
+        """The scale of bare figures here: "KOSPI flows (KRWbn): Foreign
+        -1,482.3" on this line, else a "(₩bn)" heading above."""
+        line_start = self.text.rfind("\n", 0, self.q.start) + 1
+        return _heading_scale(self.text[line_start : self.q.start]) or self.r.state.section_scale
+
     def flow(self) -> Candidate | None:
         """Investor flows: an investor group and a verb or a written sign."""
         q = self.q
         inv = self.last({"INVESTOR"})
         flow = self.last({"FLOW"})
+        if inv is not None and flow is None:
+            # "pension funds were an estimated KRW120bn net buyers"
+            flow = next((m for m in self.right if m.kind == "FLOW" and m.start - q.end <= 12), None)
+        if flow is not None and inv is not None and flow.end <= inv.start and re.search(r"\bto\s+$", self.text[flow.end : inv.start]):
+            return None  # "sold to retail clients": the investor is a buyer of something else
         if inv is None:
             inv = next((m for m in self.right if m.kind == "INVESTOR" and m.start - q.end <= 3), None)
             flow = next((m for m in self.right if m.kind == "FLOW" and m.start - q.end <= 25), None) if inv else None
@@ -853,7 +876,7 @@ class _Context:
         if q.sign is not None:
             value = q.value
             if q.unit is None:  # "Foreigners -812.4" under a "(₩bn)" heading
-                value = _scaled(q.value, self.r.state.section_scale)
+                value = _scaled(q.value, self._scale())
         elif flow is not None:
             value = q.value if flow.id == "buy" else -q.value
         else:
@@ -883,6 +906,9 @@ class _Context:
         if word:
             w = word.group(1).lower()
             return "close" if w.startswith("clos") else "open" if w.startswith("open") else w
+        letter = re.search(r"(?:^|[|/,]\s*)([OHLC])\s+$", self.text[self.previous_end : self.q.start])
+        if letter:
+            return {"O": "open", "H": "high", "L": "low", "C": "close"}[letter.group(1)]  # "H 7,004.88 / L 6,901.15"
         lv = self.last({"LEVEL"})
         if lv is None:
             return None
@@ -923,6 +949,9 @@ class _Context:
         cue = self.last({"METRIC"}, [m for m in self.local if m.start - self.previous_end > 3 or self.previous_end == self.c_start])
         if cue is not None and cue.id not in ("target_price", "advancers", "decliners"):
             return None  # a change of a balance or ratio, not of a price
+        quoted = self._change_after_level()
+        if quoted is not None:
+            return quoted
         subj_m, subj = self.subject()
         if subj is None and q.sign is None:
             paired = self._sign_of_paired_change()
@@ -940,6 +969,10 @@ class _Context:
         d = self.last({"DIR"}, self.local)
         if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
             return self.continuation()  # "rose to 2.1%": a level reached, not a change
+        if re.match(r"\s+(?:below|above|short of|off|under|over)\b", self.text[q.end : q.end + 12]):
+            return None  # "sits 3.9 percent below the record close": a distance, not a change
+        if any(c.metric in BALANCE_METRICS and c.unit == "KRW" for c in self.produced if c.quantity.start >= self.c_start):
+            return None  # "lending balance ... 17.8 trillion won, up about 17%": the balance's change
         sign = q.sign if q.sign is not None else self.sign_from_words()
         if sign is None:
             sign = self._sign_of_paired_change()
@@ -953,13 +986,24 @@ class _Context:
         value = abs(q.value) * sign
         return Candidate(q, metric, subj[0], subj[1], None, value, "pct", f"{metric}.dir", q.qualifier)
 
+    def _change_after_level(self) -> Candidate | None:
+        """"Last close KRW268,500 (-1.5%)": a signed percent in brackets right
+        after a close is that subject's change on the day."""
+        if self.q.sign is None or not self.produced:
+            return None
+        prev = self.produced[-1]
+        if prev.metric not in ("price", "index_close") or not re.fullmatch(r"\s*\(\s*", self.text[prev.quantity.end : self.q.start]):
+            return None
+        metric = "price_change_pct" if prev.metric == "price" else "index_change_pct"
+        return Candidate(self.q, metric, prev.subject, prev.ticker, None, self.q.value, "pct", f"{metric}.quote", self.q.qualifier)
+
     def _sign_of_paired_change(self) -> int | None:
         """"down 151.59 points (3.79%)": the percent shares the points' sign."""
         if not self.produced:
             return None
         last = self.produced[-1]
         gap = self.text[last.quantity.end : self.q.start]
-        if last.metric == "index_change" and re.fullmatch(r"[\s(,]*(?:or|and)?[\s(]*", gap):
+        if last.metric in ("index_change", "index_change_pct") and re.fullmatch(r"[\s(,]*(?:or|and)?[\s(]*", gap):
             return 1 if last.value > 0 else -1
         return None
 
@@ -1054,6 +1098,8 @@ class _Context:
             return None
         sign = q.sign if q.sign is not None else None
         d = self.last({"DIR"}, self.local)
+        if q.unit == "points" and d is None and sign is None:
+            sign = self._sign_of_paired_change()  # "down 1.12 percent, or 10.23 points"
         if q.unit == "points" and (d is not None or sign is not None):
             if self.last({"LEVEL"}, self.local) and self.last({"LEVEL"}, self.local).id == "open":
                 return None
@@ -1064,8 +1110,8 @@ class _Context:
             kind = "close"
         if kind is None or q.sign is not None:
             return None
-        if any(m.kind == "MARKETWIDE" for m in self.local):
-            return None  # "breadth was 955 up": a count, not a level
+        if any(m.kind == "MARKETWIDE" for m in self.local) or re.match(r"\s*(?:issues|stocks|shares|companies)\b", self.text[q.end : q.end + 12]):
+            return None  # "breadth was 955 up", "586 issues": a count, not a level
         if kind == "close" and self.intraday() and not self.last({"LEVEL"}, self.local):
             return None
         if not 50 <= q.value <= 100000:
@@ -1149,17 +1195,24 @@ def _heading_scale(line: str) -> int | None:
     return _SCALES[m.group(1).lower()] if m else None
 
 
-def _table_candidate(q: Quantity, column, subject: Mention) -> Candidate | None:
+def _table_candidate(q: Quantity, column, subject: Mention, section_scale: int | None = None) -> Candidate | None:
     """A table cell under a known column header."""
     kind, investor = column.kind, column.investor
     is_company = subject.kind == "COMPANY"
     name, ticker = subject.id, subject.ticker
     qual = q.qualifier or column.qualifier
-    if q.unit is None and column.scale and kind in _KRW_COLUMNS:
-        # "Short selling (KRW bn)" over "1,287.4": billions of won.
-        q = Quantity(q.text, q.start, q.end, _scaled(q.value, column.scale), "KRW", q.sign, q.qualifier)
+    scale = column.scale or section_scale
+    if q.unit is None and scale and kind in _KRW_COLUMNS:
+        # "Short selling (KRW bn)" over "1,287.4", or a "Net buy (₩bn)" caption: billions of won.
+        q = Quantity(q.text, q.start, q.end, _scaled(q.value, scale), "KRW", q.sign, q.qualifier)
+    elif q.unit is None and column.unit in ("pct", "points"):
+        q = Quantity(q.text, q.start, q.end, q.value, column.unit, q.sign, q.qualifier)  # "Borrowing ratio (%)"
+    elif q.unit is None and kind == "change" and q.sign is not None and not is_company:
+        q = Quantity(q.text, q.start, q.end, q.value, "points", q.sign, q.qualifier)  # "Chg" over "+58.61"
     elif q.unit is None and kind in ("level", "target_price") and is_company and q.sign is None:
         q = Quantity(q.text, q.start, q.end, q.value, "KRW", q.sign, q.qualifier)  # "Close (₩)" over "341,500"
+    if name == "KRX" and kind in ("level", "change", "open", "high", "low"):
+        return None  # a total row has no index level
     if kind in ("advancers", "decliners") and q.unit in (None, "count") and q.sign is None and not is_company:
         return Candidate(q, kind, name, None, None, int(q.value), "count", f"table.{kind}", qual)
     if kind in ("open", "high", "low") and not is_company and q.unit in (None, "points") and q.sign is None:

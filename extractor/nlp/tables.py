@@ -35,6 +35,7 @@ class Column:
     qualifier: str | None = None
     day_text: str | None = None
     scale: int | None = None
+    unit: str | None = None  # "pct", "points" or "KRW" when the header says so
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def header_columns(headers: list[str]) -> list[Column | None]:
     table_investor = None
     columns: list[Column | None] = []
     for raw in headers:
-        scale, day_text, name = _split_header(raw)
+        scale, day_text, name, unit = _split_header(raw)
         kind, qualifier = _lookup(name, table)
         investor = _investor_in(name, investors)
         if investor and "direction" in name:
@@ -108,27 +109,32 @@ def header_columns(headers: list[str]) -> list[Column | None]:
             kind = None
         elif kind is None and investor:
             kind = "net_buy"
-        columns.append(Column(kind, investor, qualifier, day_text, scale) if kind else None)
+        columns.append(Column(kind, investor, qualifier, day_text, scale, unit) if kind else None)
     return [
-        Column(c.kind, table_investor, c.qualifier, c.day_text, c.scale) if c and c.kind == "net_buy" and not c.investor else c
+        Column(c.kind, table_investor, c.qualifier, c.day_text, c.scale, c.unit) if c and c.kind == "net_buy" and not c.investor else c
         for c in columns
     ]
 
 
-def _split_header(raw: str) -> tuple[int | None, str | None, str]:
-    """"Short selling (KRW bn)" -> (1e9, None, "short selling");
-    "Close (Feb. 13)" -> (None, "Feb. 13", "close")."""
-    scale = None
-    unit = _UNIT.search(raw)
-    if unit and unit.group(1):
-        scale = _SCALES[unit.group(1).lower()]
-    day_text = None
+def _split_header(raw: str) -> tuple[int | None, str | None, str, str | None]:
+    """"Short selling (KRW bn)" -> (1e9, None, "short selling", None);
+    "Close (Feb. 13)" -> (None, "Feb. 13", "close", None); "Chg (pts)" ->
+    (None, None, "chg", "points")."""
+    scale, day_text, unit = None, None, None
+    # One bracket may hold a unit and a day: "(₩bn, 3/9)", "(KRW tn)", "(%)", "(pts)".
     for inner in _PAREN.findall(raw):
-        if re.search(r"\d", inner) and not _UNIT.fullmatch(f"({inner})"):
-            day_text = inner
+        for part in inner.split(","):
+            part = part.strip()
+            token = re.fullmatch(r"(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?|(%|pts?|points|₩|krw|won)", part, re.I)
+            if token and token.group(1):
+                scale = _SCALES[token.group(1).lower()]
+            elif token:
+                unit = {"%": "pct", "pt": "points", "pts": "points", "points": "points"}.get(token.group(2).lower(), "KRW")
+            elif re.search(r"\d", part):
+                day_text = part
     name = _PAREN.sub(" ", raw)
     name = re.sub(r"[*_`]", "", name)
-    return scale, day_text, re.sub(r"\s+", " ", name).strip().lower()
+    return scale, day_text, re.sub(r"\s+", " ", name).strip().lower(), unit
 
 
 def _lookup(name: str, table: dict[str, tuple[str, str | None]]) -> tuple[str | None, str | None]:
