@@ -59,6 +59,8 @@ _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 _WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+)?(?:of|in)\s+$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(?\s*$")
 _PHRASE_END = re.compile(r"[,;—–]")
+#: An aside: ", which ... ," or " - the proportion of ... - " or "(...)".
+_ASIDE = re.compile(r",\s*(?:which|that|who|whose|where)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 _RISE_WORDS = {"rose", "advanced", "gained", "climbed", "higher", "up"}
 _BREADTH_WORD = re.compile(
@@ -115,6 +117,7 @@ class _State:
     focus_company: tuple[str, str | None] | None = None
     document_company: tuple[str, str | None] | None = None  # "Samsung Electronics (005930) — BUY"
     section_scale: int | None = None  # "(₩bn)" in a heading: bare figures below are billions
+    section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     activity_day: date | None = None  # the day of the last dated trading figure
     family_day: dict[str, date] = field(default_factory=dict)  # metric family -> its last explicit day
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
@@ -159,7 +162,7 @@ class _Reader:
         segments = [(row.start, row.end, row) for row in self.rows]
         headline_end = self._headline_end()
         for sent in self.doc.sents:
-            if sent.end_char <= headline_end:
+            if sent.start_char < headline_end:
                 continue  # the headline restates the body's figures, rounded
             i = bisect.bisect_right(row_starts, sent.start_char) - 1
             if i >= 0 and self.rows[i].start <= sent.start_char < self.rows[i].end:
@@ -487,14 +490,19 @@ class _Reader:
         line_start = self.text.rfind("\n", 0, s_start) + 1
         line_end = self.text.find("\n", s_start)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        if _is_heading(line) and not self._figure_between(line_start, line_start + len(line)):
+        if (_is_heading(line) or _heading_scale(line)) and not self._figure_between(line_start, line_start + len(line)):
             # "1. Market wrap: Wednesday, Dec. 10", "2. Investor flows, KOSPI (₩bn)":
             # a heading dates, and gives the unit of, the section under it.
             days = [d.day for d in sentence_dates if d.day]
             if days:
                 self.state.data_day = days[-1]
             scale = _heading_scale(line)
-            self.state.section_scale = scale
+            if scale or _is_heading(line):
+                self.state.section_scale = scale
+            # "[Margin loans by market, daily (₩ trillion)]": what the bare
+            # figures under it measure.
+            cues = [m.id for m in mentions if m.kind == "METRIC" and m.id in ("margin_loan_balance", "lending_balance", "short_balance", "short_volume")]
+            self.state.section_metric = cues[-1] if cues and scale else None
         for d in sentence_dates:
             if d.day is None:
                 continue
@@ -594,10 +602,19 @@ class _Context:
 
     # mention queries
     def last(self, kinds, mentions=None):
+        """The nearest mention of these kinds before the figure. A metric cue
+        inside an aside (", which tracks shares borrowed to sell short,")
+        does not label the figure."""
         for m in reversed(self.left if mentions is None else mentions):
-            if m.kind in kinds:
+            if m.kind in kinds and not (m.kind == "METRIC" and self._in_aside(m)):
                 return m
         return None
+
+    def _in_aside(self, m: Mention) -> bool:
+        for aside in _ASIDE.finditer(self.text, self.c_start, self.q.start):
+            if aside.start() < m.start and m.end <= aside.end():
+                return True
+        return False
 
     def blocked(self, *reasons) -> bool:
         if "prior" in reasons and self._dated_record():
@@ -667,6 +684,8 @@ class _Context:
             return self.percent()
         if q.unit is None and q.sign is not None and self._scale():
             return self.flow()
+        if q.unit is None and q.sign is None and self.r.state.section_metric and self._scale():
+            return self.section_figure()
         if q.unit in ("points", None):
             return self.points() or self.count()
         if q.unit == "count":
@@ -814,7 +833,7 @@ class _Context:
         # trillion won to buy Kosdaq shares"), then the rest of the clause.
         order = [list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause]
         before = next((m for m in reversed(self.local) if m.kind in subjects), None)
-        if before is not None and re.search(r"\b(?:and|while|but)\b", self.text[before.end : self.q.start]):
+        if before is not None and re.search(r"\b(?:and|while|but|along with|versus|against)\b", self.text[before.end : self.q.start]):
             # "17.9 trillion won ... Kospi shares and 9.81 trillion won to buy
             # Kosdaq shares": the name before belongs to the previous item.
             order = [self.right] + order
@@ -839,6 +858,19 @@ class _Context:
         if metric == "target_price":
             return None
         return "KRX", None
+
+    def section_figure(self) -> Candidate | None:
+        """A bare figure right after a market name under a heading that says
+        what and in which unit: "KOSPI 20.4418 / KOSDAQ 10.7725 / total 31.2143"."""
+        subj = self.last({"SUBJECT", "MARKETWIDE", "COMPANY"}, self.local)
+        if subj is None or not re.fullmatch(r"\s*:?\s*", self.text[subj.end : self.q.start]):
+            return None
+        subject = self.r.resolve(subj)
+        if subject is None:
+            return None
+        metric = self.r.state.section_metric
+        value = _scaled(self.q.value, self._scale())
+        return Candidate(self.q, metric, subject[0], subject[1], None, value, "KRW", f"{metric}.section", self.q.qualifier)
 
     def _scale(self) -> int | None:
         """The scale of bare figures here: "KOSPI flows (KRWbn): Foreign
@@ -933,7 +965,10 @@ class _Context:
         """An intraday figure ("during the session", "in the morning"), unless
         a close cue comes after the marker: "traded near 141,000 won in the
         morning before ending 2.87 percent higher at 139,700 won"."""
-        marks = [m for m in self.left + self.right if m.kind == "BLOCK" and m.id == "intraday"]
+        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
+        phrase_end = stop.start() if stop else self.q.end + 200
+        after = [m for m in self.right if m.end <= phrase_end]
+        marks = [m for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday"]
         if not marks:
             return False
         closes = [m for m in self.left if m.kind == "LEVEL" and m.id == "close"]
@@ -1086,7 +1121,10 @@ class _Context:
         q = self.q
         subj_m, subj = self.subject()
         if subj_m is None:
-            if self.row_subject is None and self.last({"LEVEL"}) is not None and self.r.state.focus_index:
+            named = any(m.kind == "SUBJECT" and m.id == self.r.state.focus_index for m in self.sentence)
+            if self.row_subject is None and self.r.state.focus_index and (
+                self.last({"LEVEL"}) is not None or (named and self.level_kind() is not None)
+            ):
                 subj = (self.r.state.focus_index, None)
             else:
                 return None
@@ -1132,7 +1170,8 @@ class _Context:
         moved = _BREADTH_WORD.match(self.text, q.end, q.end + 25)
         counted = q.unit == "count" and re.search(r"stocks|issues|companies|names", q.text)
         breadth_before = any(c.metric in ("advancers", "decliners") for c in self.produced)
-        if moved and (counted or (q.unit is None and breadth_before)):
+        counting = re.search(r"\b(?:issues|stocks|companies|names)\b", self.text[self.c_start : q.start], re.I)
+        if moved and (counted or (q.unit is None and (breadth_before or counting))):
             # "Only 65 stocks rose on the main bourse, while 847 fell"
             metric = "advancers" if moved.group(1).lower() in _RISE_WORDS else "decliners"
             return Candidate(q, metric, self._count_subject(), None, None, int(q.value), "count", f"{metric}.verb", q.qualifier)
@@ -1190,9 +1229,15 @@ def _is_heading(line: str) -> bool:
 
 
 def _heading_scale(line: str) -> int | None:
-    """"(₩bn)", "(KRW bn)", "(bil. won)" in a heading: the scale of bare figures below."""
-    m = re.search(r"\((?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?\)", line, re.I)
-    return _SCALES[m.group(1).lower()] if m else None
+    """"(₩bn)", "(KRW bn)", "(bil. won)", "(Unit: KRW billion; ...)" in a
+    heading: the scale of bare figures below."""
+    m = re.search(
+        r"\((?:unit:\s*)?(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?\s*[);]"
+        r"|\bunit:\s*(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\b",
+        line,
+        re.I,
+    )
+    return _SCALES[(m.group(1) or m.group(2)).lower()] if m else None
 
 
 def _table_candidate(q: Quantity, column, subject: Mention, section_scale: int | None = None) -> Candidate | None:
@@ -1275,7 +1320,8 @@ def _collect_mentions(doc: Doc) -> list[Mention]:
 def _longest_first(spans) -> list:
     """Overlapping cue spans: the longest wins ("net short selling balance"
     over "short selling balance"), as spacy.util.filter_spans does."""
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    # Equal length: the later-ending span wins ("KOSPI 200" over "The KOSPI").
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.end))
     taken: set[int] = set()
     kept = []
     for span in ordered:
