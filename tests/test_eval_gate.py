@@ -83,3 +83,22 @@ def test_seeds_score_at_least_095_f1():
     seeds = evaluate(ROOT / "tests" / "data" / "seeds", articles=SEEDS)
     assert seeds.overall.f1 >= 0.95, format_report(seeds, show_misses=True)
     assert seeds.overall.as_of_accuracy >= 0.9, format_report(seeds, show_misses=True)
+
+
+#: Sets the rules were not written against: fixtures/holdout was written
+#: without sight of the rules (the rules were later improved on what it
+#: showed), fixtures/blind has never been tuned on. Their floors guard
+#: precision above all: a rule that starts to invent facts on new writing
+#: fails here even when the tuned sets still pass.
+UNSEEN_FLOORS = {
+    "fixtures/holdout": {"precision": 0.95, "f1": 0.93},
+    "fixtures/blind": {"precision": 0.93, "f1": 0.8},
+}
+
+
+@pytest.mark.parametrize("part", sorted(UNSEEN_FLOORS))
+def test_unseen_writing_keeps_precision_and_f1(part):
+    scored = evaluate(ROOT / part)
+    floors = UNSEEN_FLOORS[part]
+    assert scored.overall.precision >= floors["precision"], format_report(scored, show_misses=True)
+    assert scored.overall.f1 >= floors["f1"], format_report(scored, show_misses=True)
