@@ -1,0 +1,241 @@
+"""One quantity in its clause: the context every rule family reads.
+
+A quantity is read against its *local* context (the words since the
+previous figure: directions and blockers bind tightly) and its *clause*
+context (subject, investor and flow verb may stand further left). This
+module holds those views and the cues the families share: blockers, the
+subject, the kind of level, intraday markers, the subject of a balance.
+The families themselves are in readings_money.py, readings_percent.py and
+readings_points.py; readings.py puts them together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Quantity
+from .mentions import SUBJECT_KINDS, Candidate, Mention, heading_scale, is_broker, metric_family
+
+if TYPE_CHECKING:
+    from .relations import _Reader
+
+#: "This proportion reaches 5.55%": the subject is the one the sentence before named.
+_SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|share))\b", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_PHRASE_END = re.compile(r"[,;—–]")
+#: An aside: ", which ... ," or " - the proportion of ... - " or "(...)".
+_ASIDE = re.compile(r",\s*(?:which|that|who|whose|where)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
+_LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
+
+
+class QuantityContext:
+    """One quantity in its clause, the mentions around it, and the reader's memory."""
+
+    def __init__(self, reader: _Reader, qm: Mention, clause, sentence, previous_end, next_start, c_start, s_start, row_subject, produced):
+        self.r = reader
+        self.qm = qm
+        self.q: Quantity = qm.quantity
+        self.text = reader.text
+        self.clause = clause
+        self.sentence = sentence
+        self.left = [m for m in clause if m.end <= qm.start]
+        self.local = [m for m in self.left if m.start >= previous_end]
+        self.right = [m for m in clause if m.start >= qm.end and m.end <= next_start]
+        self.c_start = c_start
+        self.s_start = s_start
+        self.previous_end = previous_end
+        self.row_subject = row_subject
+        self.produced: list[Candidate] = produced
+        for m in self.left:
+            reader.note_subject(m)
+
+    # -- mention queries -----------------------------------------------------------
+
+    def last(self, kinds, mentions=None):
+        """The nearest mention of these kinds before the figure. A metric cue
+        inside an aside (", which tracks shares borrowed to sell short,")
+        does not label the figure."""
+        for m in reversed(self.left if mentions is None else mentions):
+            if m.kind in kinds and not (m.kind == "METRIC" and self._in_aside(m)):
+                return m
+        return None
+
+    def _in_aside(self, m: Mention) -> bool:
+        for aside in _ASIDE.finditer(self.text, self.c_start, self.q.start):
+            if aside.start() < m.start and m.end <= aside.end():
+                return True
+        return False
+
+    def blocked(self, *reasons) -> bool:
+        if "prior" in reasons and self._dated_record():
+            reasons = tuple(r for r in reasons if r != "prior")
+        if any(m.kind == "BLOCK" and m.id in reasons for m in self.local):
+            return True
+        # Periods bind to the figure even past other numbers ("gained 7.9
+        # percent in the first four trading sessions of the year"), but not
+        # past a comma: ", marking the highest level since March" is another phrase.
+        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 45)
+        limit = stop.start() if stop else self.q.end + 45
+        near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
+        return any(m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined") for m in near_right)
+
+    def _dated_record(self) -> bool:
+        """"the previous record of 27.5288 trillion won set on Dec. 17, 2025":
+        a prior figure with its own day is a fact about that day."""
+        clause_end = self.clause[-1].end if self.clause else self.q.end
+        return any(d.day is not None and d.start >= self.q.end for d in self.r.as_of.dates_in(self.q.end, clause_end + 40))
+
+    def crossed(self) -> bool:
+        """"rose above 2,400", "the 3,920 level": a level crossed is no fact.
+        So is a balance that "surpassed 9 trillion won": a crossing verb is
+        not a size ("was more than 12 trillion won" is, with more_than)."""
+        before = [m for m in self.local if m.kind == "BLOCK" and m.id == "cross" and self.q.start - m.end <= 12]
+        after = [
+            m for m in self.right
+            if m.kind == "BLOCK" and m.id == "cross" and m.start - self.q.end <= 3
+            and self.text[m.start : m.end].lower() in _LEVEL_NOUNS
+        ]  # fmt: skip
+        return bool(before or after)
+
+    def sign_from_words(self) -> int | None:
+        d = self.last({"DIR"}, self.local)
+        if d is not None:
+            return 1 if d.id == "up" else -1
+        for m in self.right:
+            if m.kind != "DIR" or m.start - self.q.end > 2:
+                continue
+            # "2.87 percent higher", "after a 1.64% decline on the day"
+            if self.text[m.start : m.end].lower() in ("higher", "lower") or re.search(r"\ban?\s*$", self.text[self.previous_end : self.q.start]):
+                return 1 if m.id == "up" else -1
+        return None
+
+    # -- subjects ------------------------------------------------------------------
+
+    def subject(self):
+        """Nearest subject before the figure in its clause (or the table row's)."""
+        m = self.last(SUBJECT_KINDS)
+        if m is not None:
+            resolved = self.r.resolve(m)
+            if resolved is None:
+                return None, None
+            if m.kind == "ANAPHOR" and resolved[1]:
+                m = Mention("COMPANY", m.start, m.end, resolved[0], resolved[1])
+            return m, resolved
+        if self.row_subject is not None:
+            return self.row_subject, self.r.resolve(self.row_subject)
+        return None, None
+
+    def balance_subject(self, metric: str) -> tuple[str, str | None] | None:
+        """Explicit in the clause (before, then after), else the sentence
+        before when this one opens with "This"/"The proportion", else the
+        subject this metric last had, else the whole market."""
+        subjects = ("SUBJECT", "COMPANY", "MARKETWIDE")
+        if metric == "target_price":
+            # "Kiwoom Securities set a target of 300,000 won on Hanmi
+            # Semiconductor": the broker is not the subject.
+            subjects = ("COMPANY",)
+        # Nearest first: since the previous figure, then up to the next one
+        # ("17.9 trillion won was borrowed to buy Kospi shares and 9.81
+        # trillion won to buy Kosdaq shares"), then the rest of the clause.
+        order = [list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause]
+        before = next((m for m in reversed(self.local) if m.kind in subjects), None)
+        if before is not None and re.search(r"\b(?:and|while|but|along with|versus|against)\b", self.text[before.end : self.q.start]):
+            # "17.9 trillion won ... Kospi shares and 9.81 trillion won to buy
+            # Kosdaq shares": the name before belongs to the previous item.
+            order = [self.right] + order
+        for mentions in order:
+            for m in mentions:
+                if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
+                    if metric == "target_price" and is_broker(m.id):
+                        continue
+                    return self.r.resolve(m)
+        return self._remembered_subject(metric)
+
+    def _remembered_subject(self, metric: str) -> tuple[str, str | None] | None:
+        """No subject in the clause: the table row's, else the one the
+        sentence before named, else the one the reader remembers."""
+        if self.row_subject is not None:
+            return self.r.resolve(self.row_subject)
+        prev = self.r.state.previous_sentence_subject
+        if prev is not None and _SUBJECT_ANAPHOR.search(self.text[self.s_start : self.s_start + 40]):
+            return self.r.resolve(prev)
+        if self.r.state.paragraph_company:
+            return self.r.state.paragraph_company  # "KB Financial: ... Short interest was 0.21%"
+        remembered = self.r.state.metric_subject.get(metric_family(metric))
+        if remembered:
+            return remembered
+        if self.r.state.document_company:
+            return self.r.state.document_company  # a research note's own company
+        if metric == "target_price":
+            return None
+        return "KRX", None
+
+    # -- levels and quotes ---------------------------------------------------------
+
+    def level_kind(self) -> str | None:
+        """close/open/high/low for a figure after a level cue; "reach" cues
+        ("reaching", "at") take the kind of an earlier cue in the clause."""
+        word = re.search(r"\b(open|opening|high|low|close|closing)\s*:?\s*$", self.text[self.previous_end : self.q.start], re.I)
+        if word:
+            w = word.group(1).lower()
+            return "close" if w.startswith("clos") else "open" if w.startswith("open") else w
+        letter = re.search(r"(?:^|[|/,]\s*)([OHLC])\s+$", self.text[self.previous_end : self.q.start])
+        if letter:
+            return {"O": "open", "H": "high", "L": "low", "C": "close"}[letter.group(1)]  # "H 7,004.88 / L 6,901.15"
+        lv = self.last({"LEVEL"})
+        if lv is None:
+            return None
+        if lv.start < self.previous_end and lv.id in ("reach", "record"):
+            return None
+        if lv.id == "record" and not self._dated_record():
+            return None  # "the previous record of 3,305.21" with no day: no fact
+        if lv.id not in ("reach", "record"):
+            between = self.text[lv.end : self.q.start]
+            if lv.start < self.previous_end and not re.search(r"\b(?:at|to)\s*$", between):
+                return None
+            return lv.id
+        earlier = [m for m in self.left if m.kind == "LEVEL" and m.id not in ("reach", "record") and m.start < lv.start]
+        if earlier:
+            return earlier[-1].id
+        in_clause = [c for c in self.produced if c.quantity.start >= self.c_start]
+        if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in in_clause):
+            return "close"
+        return None
+
+    def intraday(self) -> bool:
+        """An intraday figure ("during the session", "in the morning"), unless
+        a close cue comes after the marker: "traded near 141,000 won in the
+        morning before ending 2.87 percent higher at 139,700 won"."""
+        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
+        phrase_end = stop.start() if stop else self.q.end + 200
+        after = [m for m in self.right if m.end <= phrase_end]
+        marks = [m for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday"]
+        if not marks:
+            return False
+        closes = [m for m in self.left if m.kind == "LEVEL" and m.id == "close"]
+        return not closes or max(m.start for m in marks) > max(m.start for m in closes)
+
+    def _quoted(self, subj_m: Mention) -> bool:
+        """A quote: a name, its level, and the day's change in brackets:
+        "KOSPI 4,104.35 (-1.21%)", "Samsung Electronics ₩107,600 (-2.18%)"."""
+        return (
+            re.fullmatch(r"\s*:?\s*", self.text[subj_m.end : self.q.start]) is not None
+            and re.match(r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%))", self.text[self.q.end : self.q.end + 24]) is not None
+        )
+
+    def _sign_of_paired_change(self) -> int | None:
+        """"down 151.59 points (3.79%)": the percent shares the points' sign."""
+        if not self.produced:
+            return None
+        last = self.produced[-1]
+        gap = self.text[last.quantity.end : self.q.start]
+        if last.metric in ("index_change", "index_change_pct") and re.fullmatch(r"[\s(,]*(?:or|and)?[\s(]*", gap):
+            return 1 if last.value > 0 else -1
+        return None
+
+    def _scale(self) -> int | None:
+        """The scale of bare figures here: "KOSPI flows (KRWbn): Foreign
+        -1,482.3" on this line, else a "(₩bn)" heading above."""
+        line_start = self.text.rfind("\n", 0, self.q.start) + 1
+        return heading_scale(self.text[line_start : self.q.start]) or self.r.state.section_scale

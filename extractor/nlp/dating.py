@@ -1,0 +1,202 @@
+"""The day each figure describes: its ``as_of``.
+
+dates.py finds the date expressions and resolves each to a calendar day;
+this module decides which of them a figure takes, the way a reader keeps
+track of the day while working through a report:
+
+- a date in the figure's own sentence: the nearest one before it, else one
+  right after it with no other figure between ("fell 2.18% on the 1st");
+  a report date ("according to the Korea Exchange on the 23rd") gives way
+  to any other date in the sentence;
+- figures listed after an explicitly dated figure of their family share
+  its day; ratios keep it across paragraphs, trading figures only within one;
+- "as of" dates (and dated headings) carry across paragraphs, other
+  leading dates only to the end of their paragraph;
+- references back ("that day", "on the day", "at the time") take the day
+  the text last named or the day of the trading it reports;
+- otherwise the article's trading day: a date in its title, else the first
+  date in its opening lines, else its publication day.
+
+A figure read as a level "from" which a period began takes the day that
+period started ("since March 4").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from datetime import date
+
+from ..model import Quantity
+from .dates import DateMention, find_dates
+from .mentions import Candidate, metric_family
+
+_CARRIED_FAMILIES = ("short", "borrowing_ratio")
+_ACTIVITY_METRICS = {
+    "index_close", "index_open", "index_high", "index_low", "index_change", "index_change_pct", "price",
+    "price_change_pct", "net_buy", "short_volume", "advancers", "decliners", "fx_rate",
+}  # fmt: skip
+_PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date)\b", re.I)
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
+class AsOf:
+    """The dates of one article and the days the reader has seen so far."""
+
+    def __init__(self, text: str, published: date | None, title: str | None, figure_between: Callable[[int, int], bool]):
+        self.text = text
+        self.published = published
+        self.dates = find_dates(text, published)
+        self.date_starts = [d.start for d in self.dates]
+        self._figure_between = figure_between
+        self.data_day: date | None = None  # set by "as of" dates; carries across paragraphs
+        self.paragraph_day: date | None = None  # set by other explicit dates; reset per paragraph
+        self.period_start_day: date | None = None
+        self.last_day_mentioned: date | None = None
+        self.activity_day: date | None = None  # the day of the last dated trading figure
+        self.family_day: dict[str, date] = {}  # metric family -> its last explicit day
+        self.default_day = self._default_day(title)
+
+    # -- what the reader tells it ------------------------------------------------
+
+    def enter_paragraph(self) -> None:
+        self.paragraph_day = None
+        # Ratios are published as of a day and keep it; trading figures
+        # share a day only within their paragraph.
+        self.family_day = {k: v for k, v in self.family_day.items() if k in _CARRIED_FAMILIES}
+
+    def remember(self, sentence_dates: list[DateMention], figures: list[int], s_start: int, *, heading: bool) -> None:
+        """The days a sentence sets for what follows; ``figures`` are the
+        starts of its quantities."""
+        if heading:
+            days = [d.day for d in sentence_dates if d.day]
+            if days:
+                self.data_day = days[-1]
+        for d in sentence_dates:
+            if d.day is None:
+                continue
+            self.last_day_mentioned = d.day
+            if self._is_period_start(d, s_start):
+                self.period_start_day = d.day
+            elif d.role == "as of":
+                self.data_day = d.day
+                self.paragraph_day = d.day
+            elif d.role is None or d.role == "on":
+                # A date that leads a figure ("On the 28th, ... was 15.15%") or
+                # opens a sentence dates what follows; one trailing a figure
+                # ("a record set on Tuesday") dates only that figure.
+                leads = any(f > d.end for f in figures) if figures else d.start - s_start < 60
+                if leads:
+                    self.paragraph_day = d.day
+
+    def note_fact(self, cand: Candidate, day: date | None, explicit: bool) -> None:
+        """An explicitly dated figure dates the figures of its family listed after it."""
+        if day is not None and explicit and cand.anchor and not cand.period_start:
+            self.family_day[metric_family(cand.metric)] = day
+            if cand.metric in _ACTIVITY_METRICS:
+                self.activity_day = day
+
+    # -- the day of a figure -------------------------------------------------------
+
+    def day_of_candidate(self, cand: Candidate, s_start: int, sentence_dates: list[DateMention]) -> tuple[date | None, bool]:
+        """The candidate's day and whether the text dates it explicitly. A
+        period's starting level takes the day the period began, None when
+        no such day was named (then no fact is made)."""
+        if cand.day_override is not None:
+            day, explicit = cand.day_override, True
+        else:
+            day, explicit = self._day_for(cand.quantity, cand.metric, s_start, sentence_dates)
+        if cand.metric == "target_price" and not sentence_dates:
+            day = self.published or day  # a target is set the day the note comes out
+        if cand.period_start:
+            day = self.period_start_day
+        return day, explicit
+
+    def _day_for(self, q: Quantity, metric: str, s_start: int, sentence_dates: list[DateMention]) -> tuple[date | None, bool]:
+        """The day a figure describes, and whether its own sentence says so:
+        a date in its sentence (the nearest one before it, else one right
+        after it with no other figure between), else the day the paragraph or
+        the article's data is "as of", else the article's trading day."""
+        usable = [d for d in sentence_dates if not self._is_report_date(d, s_start)] or sentence_dates
+        before = [d for d in usable if d.end <= q.start and not self._is_period_start(d, s_start)]
+        after = [d for d in usable if d.start >= q.end]
+        adjacent_after = None
+        if after and not self._is_period_start(after[0], s_start):
+            gap = self.text[q.end : after[0].start]
+            if not any(ch.isdigit() for ch in gap):
+                adjacent_after = after[0]
+        # "fell 2.18% on the 1st": a date right after the figure binds tighter
+        # than one before it ("ratio was 8.21% as of the 31st, fell ...").
+        tight_after = adjacent_after is not None and re.fullmatch(r"\s*(?:on|as of)\s+", self.text[q.end : adjacent_after.start])
+        if before and not tight_after and not (adjacent_after and self._figure_between(before[-1].end, q.start)):
+            return self._day_of(before[-1]), not before[-1].is_reference
+        if adjacent_after:
+            return self._day_of(adjacent_after), not adjacent_after.is_reference
+        if self._family_day(metric):
+            # Figures listed after one explicitly dated figure share its day:
+            # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%" is as of the
+            # day the ratios before it were, not the day of the fall.
+            return self._family_day(metric), False
+        return self.paragraph_day or self.data_day or self.default_day, False
+
+    def _family_day(self, metric: str) -> date | None:
+        return self.family_day.get(metric_family(metric))
+
+    def _is_report_date(self, d: DateMention, s_start: int) -> bool:
+        """"According to the Korea Exchange on the 23rd": the day the data was
+        published, not the day it describes."""
+        if d.role == "as of":
+            return False
+        before = self.text[max(s_start, d.start - 90) : d.start].lower()
+        return bool(re.search(r"\b(?:according to|said|announced|reported|released|showed|data from)\b[^,;]*$", before))
+
+    def _day_of(self, d: DateMention) -> date | None:
+        if d.day is not None:
+            return d.day
+        if d.text.lower() == "at the time":
+            return self.last_day_mentioned
+        if d.role == "as of":
+            return self.data_day or self.paragraph_day or self.default_day  # "as of the same day"
+        # "on the day", "that day": the day of the trading the text reports
+        return self.activity_day or self.paragraph_day or self.default_day
+
+    def _is_period_start(self, d: DateMention, s_start: int) -> bool:
+        if d.role in ("since", "from"):
+            return True
+        before = self.text[max(s_start, d.start - 80) : d.start]
+        return bool(_SINCE.search(before)) and not re.search(r"[,;]", before[before.lower().rfind("since") :])
+
+    def _default_day(self, title: str | None) -> date | None:
+        """The trading day a report describes: a date in its title, else the
+        first date in its opening lines, else its publication day."""
+        if title:
+            for d in find_dates(title, self.published):
+                if d.day and d.role not in ("since", "from"):
+                    return d.day
+        for d in self.dates:
+            if d.start > 600:
+                break
+            line_start = self.text.rfind("\n", 0, d.start) + 1
+            if _PUBLICATION_LINE.match(self.text, line_start) or self._is_report_date(d, line_start):
+                continue  # "Published: 10 Mar. 2026", "according to the exchange on the 1st"
+            if d.day and d.role not in ("since", "from", "until", "before", "after"):
+                return d.day
+        return self.published
+
+    # -- lookups -------------------------------------------------------------------
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        i = bisect.bisect_left(self.date_starts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    def day_in_text(self, text: str | None) -> date | None:
+        """The day a header or caption names ("Close (Feb. 13)", "(3/20)")."""
+        if not text:
+            return None
+        days = [d.day for d in find_dates(text, self.published) if d.day]
+        return days[-1] if days else None

@@ -1,0 +1,182 @@
+"""Mentions: what the fact layer sees in a sentence, laid out in text order.
+
+Every sentence's mentions are laid out in text order: quantities, subjects
+(indexes, companies, the won), investor groups, flow verbs, directions,
+level cues (closed at, opened at, as low as), metric cues (short-selling
+balance, margin loans) and blockers (year-to-date, combined, above); dates
+come from dates.py. Sentences are cut into clauses (at ``;``, ``while``,
+``but``, ``, and``, dashes), because one clause carries one subject's
+figures: "individual investors sold X while institutions offloaded Y".
+
+Also here: the Candidate every reading produces, the vocabulary the stages
+of the fact layer share, and small text helpers (headings and their units,
+evidence spans, brokers' names).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from ..model import Quantity
+
+INDEXES = {"KOSPI", "KOSDAQ", "KOSPI 200", "KOSPI 50", "KRX"}
+SUBJECT_KINDS = {"SUBJECT", "FX", "ANAPHOR", "COMPANY"}
+#: Metrics of market-wide balances: their subject defaults to the whole market.
+BALANCE_METRICS = {
+    "short_balance", "short_volume", "short_interest_pct", "lending_balance", "margin_loan_balance",
+    "short_balance_ratio", "borrowing_ratio",
+}  # fmt: skip
+RATIO_METRICS = ("short_balance_ratio", "borrowing_ratio", "short_interest_pct")
+
+_CLAUSE_BREAK = re.compile(r";|\s\|\s|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
+_BROKER = re.compile(r"(?:securities|investment|asset management|capital)$", re.I)
+_HEADING = re.compile(r"""^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z].{0,90}(?<![.!?:"'”’])$""")
+_SCALES = {"bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6}
+
+
+@dataclass
+class Mention:
+    kind: str
+    start: int
+    end: int
+    id: str = ""
+    ticker: str | None = None
+    quantity: Quantity | None = None
+
+
+@dataclass
+class Candidate:
+    """A fact before dating and merging: what, about whom, from which words."""
+
+    quantity: Quantity
+    metric: str
+    subject: str
+    ticker: str | None
+    investor: str | None
+    value: int | float
+    unit: str
+    rule: str
+    qualifier: str | None = None
+    day_override: date | None = None
+    period_start: bool = False
+    anchor: bool = True  # may date the figures listed after it
+
+
+def collect_mentions(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    # An index name holds a number ("KOSPI 200"): the name wins over the figure.
+    names = [(s.start_char, s.end_char) for s in doc.spans.get("cues", ()) if s.label_ == "SUBJECT" and any(c.isdigit() for c in s.text)]
+    for q in doc._.quantities or ():
+        if any(a < q.end and q.start < b for a, b in names):
+            continue
+        out.append(Mention("QTY", q.start, q.end, quantity=q))
+        occupied.append((q.start, q.end))
+    occupied.sort()
+    starts = [s for s, _ in occupied]
+
+    def overlaps_quantity(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, end) - 1
+        return i >= 0 and occupied[i][1] > start
+
+    for span in doc.spans.get("companies", ()):
+        if not overlaps_quantity(span.start_char, span.end_char):
+            out.append(Mention("COMPANY", span.start_char, span.end_char, span.label_, span.kb_id_ or None))
+    company_spans = [(m.start, m.end) for m in out if m.kind == "COMPANY"]
+    # Cues that collide with a figure or a company name go first, so that a
+    # shorter cue ("weeks") survives a longer one that ran into a figure
+    # ("over two weeks").
+    free = [
+        span for span in doc.spans.get("cues", ())
+        if not overlaps_quantity(span.start_char, span.end_char)
+        and not any(cs < span.end_char and span.start_char < ce for cs, ce in company_spans)
+    ]  # fmt: skip
+    for span in _longest_first(free):
+        out.append(Mention(span.label_, span.start_char, span.end_char, span.id_))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _longest_first(spans) -> list:
+    """Overlapping cue spans: the longest wins ("net short selling balance"
+    over "short selling balance"), as spacy.util.filter_spans does."""
+    # Equal length: the later-ending span wins ("KOSPI 200" over "The KOSPI").
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.end))
+    taken: set[int] = set()
+    kept = []
+    for span in ordered:
+        if not any(i in taken for i in range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def mentions_within(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions wholly inside start..end; ``starts`` are the mentions' starts."""
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        if mentions[i].end <= end:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        bounds.append(m.start())
+    bounds.append(end)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def evidence_span(text: str, s_start: int, s_end: int, q: Quantity) -> tuple[int, int]:
+    """The sentence that carries the figure, trimmed; a long sentence is cut
+    to the clause around the figure so the evidence stays readable."""
+    start, end = s_start, s_end
+    if end - start > 300:
+        for a, b in split_clauses(text, s_start, s_end):
+            if a <= q.start and q.end <= b:
+                start, end = a, b
+                break
+    while start < end and text[start] in " \t\n,;—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return start, end
+
+
+def metric_family(metric: str) -> str:
+    return "short" if metric.startswith("short") else metric
+
+
+def is_broker(name: str) -> bool:
+    return bool(_BROKER.search(name))
+
+
+def is_heading(line: str) -> bool:
+    """A short line with no sentence punctuation: a section heading."""
+    return len(line) <= 90 and bool(_HEADING.match(line.strip()))
+
+
+def heading_scale(line: str) -> int | None:
+    """"(₩bn)", "(KRW bn)", "(bil. won)", "(Unit: KRW billion; ...)" in a
+    heading: the scale of bare figures below."""
+    m = re.search(
+        r"\((?:unit:\s*)?(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?\s*[);]"
+        r"|\bunit:\s*(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\b",
+        line,
+        re.I,
+    )
+    return _SCALES[(m.group(1) or m.group(2)).lower()] if m else None
+
+
+def scaled(value: int | float, scale: int) -> int | float:
+    exact = Decimal(str(value)) * scale
+    return int(exact) if exact == exact.to_integral_value() else float(exact)

@@ -1,0 +1,65 @@
+"""The merge: facts describing the same thing twice become one.
+
+A headline's rounded figure beside the exact one ("7,844" beside
+"7,844.01", "2 trillion won" beside "2.2373 trillion won") is the same
+fact written less precisely: the place of each figure's last written digit
+decides which is a rounding of the other, and the precise figure is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from ..model import Fact, Quantity
+
+
+def precision(q: Quantity) -> Decimal:
+    """The place of the last written digit, in base units: 1 for "7,844",
+    0.01 for "7,844.01", 1e12 for "2 trillion". A rounded restatement is
+    within one such place of the exact figure."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if not m:
+        return Decimal(0)
+    written = m.group(0).replace(",", "")
+    decimals = len(m.group(1) or "")
+    try:
+        mantissa = Decimal(written)
+    except ArithmeticError:
+        return Decimal(0)
+    if mantissa == 0:
+        return Decimal(0)
+    scale = abs(Decimal(str(q.value))) / mantissa if q.unit not in ("pct", "pp", "bp") else Decimal(1)
+    return scale * Decimal(1).scaleb(-decimals)
+
+
+def merge(facts: list[tuple[Fact, Decimal]]) -> list[Fact]:
+    """One fact per (subject, metric, investor, day, value); a rounded
+    restatement of a precise figure ("7,844" beside "7,844.01", "2 trillion"
+    beside "2.2373 trillion") is dropped in favour of the precise one.
+    Breadth counts restated under another market name are one fact too."""
+    kept: list[tuple[Fact, Decimal]] = []
+    for fact, place in facts:
+        twin = next((i for i, (other, other_place) in enumerate(kept) if _restates(other, other_place, fact, place)), None)
+        if twin is None:
+            kept.append((fact, place))
+        elif place < kept[twin][1]:
+            kept[twin] = (fact, place)
+    return sorted((f for f, _ in kept), key=lambda f: (f.start, f.metric))
+
+
+def _restates(a: Fact, a_place: Decimal, b: Fact, b_place: Decimal) -> bool:
+    if (a.metric, a.investor, a.as_of) != (b.metric, b.investor, b.as_of):
+        return False
+    if a.subject != b.subject:
+        return a.metric in ("advancers", "decliners") and a.value == b.value
+    x, y = Decimal(str(a.value)), Decimal(str(b.value))
+    if x == y:
+        return True
+    (rough, rough_place), precise = ((x, a_place), y) if a_place > b_place else ((y, b_place), x)
+    if rough_place <= 0 or (rough < 0) != (precise < 0):
+        return False
+    # The rough figure is the precise one rounded, or cut, to its last digit.
+    nearest = (precise / rough_place).quantize(Decimal(1), rounding=ROUND_HALF_UP) * rough_place
+    cut = (precise / rough_place).quantize(Decimal(1), rounding=ROUND_DOWN) * rough_place
+    return rough in (nearest, cut)

@@ -1,0 +1,263 @@
+"""Amounts of won: balances, investor flows, prices, targets, the dollar rate.
+
+A won amount is a balance when a metric cue names one (short-selling,
+lending, margin loans, a target price), a flow when an investor group and a
+verb or a written sign go with it, a price when a company's close is quoted,
+and the dollar rate when the won itself is the subject. A change of a
+balance ("rose 1.2 trillion won") or a combined total is none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .context import FROM_BEFORE, QuantityContext
+from .mentions import BALANCE_METRICS, SUBJECT_KINDS, Candidate, Mention, scaled
+
+if TYPE_CHECKING:
+    from .relations import _Reader
+
+_ANAPHORIC_OPENER = re.compile(
+    r"^\W*(?:this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
+    re.I,
+)
+_WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+)?(?:of|in)\s+$", re.I)
+
+
+class MoneyReadings(QuantityContext):
+    """The rules for a figure in won (mixed into readings.Context)."""
+
+    def money(self) -> Candidate | None:
+        q = self.q
+        if self.blocked("combined"):
+            return None
+        subj_m, subj = self.subject()
+        metric = self.metric_cue({"short_balance", "short_volume", "lending_balance", "margin_loan_balance", "target_price", "balance"})
+        if metric == "balance":
+            metric = self._which_balance()
+        continued = False
+        if metric is None and (subj_m is None or subj_m.end <= self.previous_end) and self._opens_anaphorically():
+            metric = self.r.state.previous_balance_metric
+            continued = metric is not None
+        cap = self.last({"METRIC"}, self.local)
+        if cap is not None and cap.id == "market_cap":
+            return None  # "a market value of more than 10 trillion won"
+        if metric is None and not self.last({"DIR", "INVESTOR"}, self.local):
+            # "drew the most short selling at 121.5 billion won, followed by
+            # SK hynix with 98.3 billion won": the list goes on with the metric.
+            listed = [c for c in self.produced if c.unit == "KRW" and c.metric in BALANCE_METRICS]
+            if listed and (subj_m is None or subj_m.start >= self.previous_end or self._subject_after()):
+                metric, continued = listed[-1].metric, True
+        if subj_m is not None and subj_m.kind == "FX" and metric is None:
+            return self.fx_rate(subj)
+        if metric is not None:
+            cand = self.balance(metric, q.unit)
+            if cand is not None and continued:
+                part = re.match(r"\W*(?:of\s+(?:that|this|which|the\s+total)|by\s+(?:market|board|stock))", self.text[self.s_start : self.s_start + 30], re.I)
+                cand.rule = f"{metric}.part" if part else f"{metric}.continued"
+            return cand
+        flow = self.flow()
+        if flow is not None:
+            return flow
+        return self._price(subj_m, subj)
+
+    def _price(self, subj_m: Mention | None, subj) -> Candidate | None:
+        """A company's close: its name with a close cue or a quote, the
+        company of the sentence before, or a research note's "Close:" line."""
+        q = self.q
+        if subj_m is not None and subj_m.kind == "COMPANY" and not self.intraday():
+            if self.level_kind() == "close" or self._quoted(subj_m):
+                return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
+        prev = self.r.state.previous_sentence_subject
+        if subj_m is None and prev is not None and prev.kind == "COMPANY" and self.level_kind() == "close" and not self.intraday():
+            # "Samsung Electronics (005930 KS) - OUTPERFORM. Last close KRW268,500 (-1.5%)."
+            return Candidate(q, "price", prev.id, prev.ticker, None, q.value, "KRW", "price.close", q.qualifier)
+        if subj_m is None and self.r.state.document_company and self._label() == "close":
+            company = self.r.state.document_company
+            return Candidate(q, "price", company[0], company[1], None, q.value, "KRW", "price.label", q.qualifier)
+        return None
+
+    def _subject_after(self) -> Mention | None:
+        return next((m for m in self.right if m.kind in ("SUBJECT", "COMPANY")), None)
+
+    def _label(self) -> str | None:
+        """The label of a "Label: value" line ("Close: ₩141,300"), as a level kind."""
+        line_start = self.text.rfind("\n", 0, self.q.start) + 1
+        m = re.fullmatch(r"\s*(open|opening|high|low|close|closing(?: price)?)\s*(?:\([^)]*\))?\s*:\s*", self.text[line_start : self.q.start], re.I)
+        if not m:
+            return None
+        word = m.group(1).lower()
+        return "close" if word.startswith("clos") else "open" if word.startswith("open") else word
+
+    def fx_rate(self, subj) -> Candidate | None:
+        q = self.q
+        if self.last({"DIR"}, self.local) and not self.last({"LEVEL"}, self.local):
+            return None  # "up 5.4 won": a change, not the rate
+        if not 500 <= q.value <= 3000:
+            return None
+        return Candidate(q, "fx_rate", "USD/KRW", None, None, q.value, "KRW_per_USD", "fx.level", q.qualifier)
+
+    def bare_fx_rate(self) -> Candidate | None:
+        """"The won closed at 1,447.3 per dollar": a rate written without "won"."""
+        q = self.q
+        after = self.text[q.end : q.end + 30].lower()
+        reached = self.last({"LEVEL"}, self.local) is not None
+        quoted = re.fullmatch(r"\s*:?\s*", self.text[self.last(SUBJECT_KINDS).end : q.start]) is not None
+        if q.sign is not None or not (reached or quoted or self.level_kind() or re.match(r"\s*(?:won\s+)?(?:per|against|to)\s+(?:the\s+)?(?:u\.?s\.?\s+)?dollar", after)):
+            return None
+        return self.fx_rate(("USD/KRW", None))
+
+    # -- balances ------------------------------------------------------------------
+
+    def metric_cue(self, metrics: set[str]) -> str | None:
+        """The metric a cue before the figure (or right after it) names."""
+        m = self.last({"METRIC"})
+        if m is not None and m.id in metrics:
+            if m.id == "target_price" and self.r.text[m.start : m.end].lower() == "target" and not self._company_near(m):
+                return None
+            return m.id
+        for m in self.right:
+            # "1.97 trillion won worth of KOSPI stocks were shorted on the day"
+            if m.kind == "METRIC" and m.id in metrics and m.start - self.q.end <= 45:
+                return m.id
+        return None
+
+    def _which_balance(self) -> str | None:
+        """A bare "balance" ("SK hynix's balance was more than 12 trillion
+        won") is the balance the text named last."""
+        window_start = max(0, self.s_start - 400)
+        for m in reversed(self.r.mentions_in(window_start, self.q.start)):
+            if m.kind == "METRIC" and m.id in ("lending_balance", "margin_loan_balance", "short_balance"):
+                return m.id
+        return None
+
+    def _opens_anaphorically(self) -> bool:
+        return bool(_ANAPHORIC_OPENER.search(self.text[self.s_start : self.s_start + 40]))
+
+    def _company_near(self, cue: Mention) -> bool:
+        return any(m.kind == "COMPANY" for m in self.clause)
+
+    def balance(self, metric: str, unit: str) -> Candidate | None:
+        q = self.q
+        d = self.last({"DIR"}, self.local)
+        lv = self.last({"LEVEL"}, self.local)
+        if d is not None and (lv is None or lv.start < d.start):
+            return None  # "rose 1.2 trillion won": a change of the balance
+        if FROM_BEFORE.search(self.text[self.previous_end : q.start]) and metric == "target_price":
+            return None  # the old target in "to X from Y"
+        if q.sign is not None:
+            return None  # "+₩6.4tn": a change of the balance, not the balance
+        subject = self.balance_subject(metric)
+        if subject is None:
+            return None
+        if metric == "target_price" and subject[1] is None:
+            return None
+        return Candidate(q, metric, subject[0], subject[1], None, q.value, unit, f"{metric}.cue", q.qualifier)
+
+    def section_figure(self) -> Candidate | None:
+        """A bare figure right after a market name under a heading that says
+        what and in which unit: "KOSPI 20.4418 / KOSDAQ 10.7725 / total 31.2143"."""
+        subj = self.last({"SUBJECT", "MARKETWIDE", "COMPANY"}, self.local)
+        if subj is None or not re.fullmatch(r"\s*:?\s*", self.text[subj.end : self.q.start]):
+            return None
+        subject = self.r.resolve(subj)
+        if subject is None:
+            return None
+        metric = self.r.state.section_metric
+        value = scaled(self.q.value, self._scale())
+        return Candidate(self.q, metric, subject[0], subject[1], None, value, "KRW", f"{metric}.section", self.q.qualifier)
+
+    # -- investor flows ------------------------------------------------------------
+
+    def flow(self) -> Candidate | None:
+        """Investor flows: an investor group and a verb or a written sign."""
+        q = self.q
+        inv = self.last({"INVESTOR"})
+        flow = self.last({"FLOW"})
+        if inv is not None and flow is None:
+            # "pension funds were an estimated KRW120bn net buyers"
+            flow = next((m for m in self.right if m.kind == "FLOW" and m.start - q.end <= 12), None)
+        if flow is not None and inv is not None and flow.end <= inv.start and re.search(r"\bto\s+$", self.text[flow.end : inv.start]):
+            return None  # "sold to retail clients": the investor is a buyer of something else
+        if inv is None:
+            inv = next((m for m in self.right if m.kind == "INVESTOR" and m.start - q.end <= 3), None)
+            flow = next((m for m in self.right if m.kind == "FLOW" and m.start - q.end <= 25), None) if inv else None
+        if inv is None:
+            return None
+        if flow is not None and flow.start < inv.start and _between_other_figure(self, flow, inv):
+            flow = None
+        if flow is None:
+            flow = self._implied_flow(inv)
+        if q.sign is not None:
+            value = q.value
+            if q.unit is None:  # "Foreigners -812.4" under a "(₩bn)" heading
+                value = scaled(q.value, self._scale())
+        elif flow is not None:
+            value = q.value if flow.id == "buy" else -q.value
+        else:
+            return None
+        subject = self.flow_subject(inv)
+        if subject is None:
+            return None
+        return Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
+
+    def _implied_flow(self, inv: Mention) -> Mention | None:
+        """A flow verb the figure does not carry itself."""
+        if self.produced and self.produced[-1].metric == "net_buy" and self.produced[-1].quantity.start >= self.c_start:
+            # "financial investment companies net bought 433.5 billion won and
+            # pension funds 96.7 billion won": the verb covers both.
+            prev = self.produced[-1]
+            return Mention("FLOW", prev.quantity.start, prev.quantity.start, "buy" if prev.value > 0 else "sell")
+        # "institutions added ₩145.2bn": added right after the investor is buying.
+        d = self.last({"DIR"}, self.local)
+        if d is not None and d.start > inv.start and self.text[d.start : d.end].lower() == "added":
+            return Mention("FLOW", d.start, d.end, "buy")
+        return None
+
+    def flow_subject(self, inv: Mention) -> tuple[str, str | None] | None:
+        """Flows into one stock name it ("net-bought 300 billion won of
+        Samsung Electronics"); otherwise they are flows on a market."""
+        for m in self.left:
+            if m.kind == "COMPANY" and m.start > inv.start:
+                return self.r.resolve(m)
+        for m in self.right:
+            if m.kind == "COMPANY" and _WORTH_OF.match(self.text[self.q.end : m.start]):
+                return self.r.resolve(m)
+        if self.row_subject is not None:
+            return self.r.resolve(self.row_subject)
+        return self.r.market_subject(self.clause, self.sentence, self.q.start)
+
+
+def _between_other_figure(ctx: QuantityContext, flow: Mention, inv: Mention) -> bool:
+    return any(m.kind == "QTY" and flow.end <= m.start and m.end <= inv.start for m in ctx.clause)
+
+
+def respectively(reader: _Reader, clause: list[Mention], sentence: list[Mention]) -> list[Candidate]:
+    """"X and Y recorded net purchases of A and B, respectively": pair
+    investors (or subjects) with amounts in order."""
+    investors = _dedupe_ids([m for m in clause if m.kind == "INVESTOR"])
+    amounts = [m for m in clause if m.kind == "QTY" and m.quantity.unit == "KRW"]
+    flows = [m for m in clause if m.kind == "FLOW"]
+    if len(investors) < 2 or len(investors) != len(amounts) or not flows:
+        return []
+    if any(m.kind == "BLOCK" and m.id in ("period", "combined") for m in clause):
+        return []
+    sign = 1 if flows[0].id == "buy" else -1
+    subject = reader.market_subject(clause, sentence, amounts[0].start)
+    if subject is None:
+        return []
+    out = []
+    for inv, qm in zip(investors, amounts):
+        q = qm.quantity
+        value = q.value if q.sign is not None else sign * q.value
+        out.append(Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.respectively", q.qualifier))
+    return out
+
+
+def _dedupe_ids(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if not out or out[-1].id != m.id:
+            out.append(m)
+    return out

@@ -1,0 +1,163 @@
+"""Percentages: ratios of balances, and changes of prices and indexes.
+
+A percent is a ratio when a ratio cue names one (short-balance ratio,
+borrowing ratio, short interest), or when it follows the ratio the text
+just listed; it is a change when a subject moved in a direction or with a
+written sign. A percent after a cue for something else (a balance, a
+volume) is that thing's change and makes no fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import FROM_BEFORE, QuantityContext
+from .mentions import BALANCE_METRICS, INDEXES, RATIO_METRICS, Candidate, Mention
+
+_TO_BEFORE = re.compile(r"\bto\s*$", re.I)
+_SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
+
+
+class PercentReadings(QuantityContext):
+    """The rules for a figure in percent (mixed into readings.Context)."""
+
+    def percent(self) -> Candidate | None:
+        q = self.q
+        ratio = self.ratio_metric()
+        if ratio is not None:
+            return ratio
+        # A cue right after the previous figure labels that figure ("with a
+        # 11.40% ratio, dropped by 2.70%"), not this one.
+        cue = self.last({"METRIC"}, [m for m in self.local if m.start - self.previous_end > 3 or self.previous_end == self.c_start])
+        if cue is not None and cue.id not in ("target_price", "advancers", "decliners"):
+            return None  # a change of a balance or ratio, not of a price
+        quoted = self._change_after_level()
+        if quoted is not None:
+            return quoted
+        subj_m, subj = self.subject()
+        if subj is None and q.sign is None:
+            paired = self._sign_of_paired_change()
+            if paired is not None:
+                # "... closing at 5,879.33, down 92.19 points, or 1.54 percent"
+                last = self.produced[-1]
+                return Candidate(q, "index_change_pct", last.subject, None, None, abs(q.value) * paired, "pct", "index_change_pct.paired", q.qualifier)
+        if subj is None or subj_m.kind == "FX":
+            return self.continuation()
+        return self._change(subj_m, subj)
+
+    def _change(self, subj_m: Mention, subj: tuple[str, str | None]) -> Candidate | None:
+        """The day's change of a named index or company, when the text says
+        which way it went."""
+        q = self.q
+        lv = next((m for m in reversed(self.left) if m.kind == "LEVEL" and m.id not in ("reach", "record")), None)
+        if lv is not None and lv.id == "open":
+            return None  # "opened 0.21% higher": change against the open
+        if self.intraday():
+            return None
+        d = self.last({"DIR"}, self.local)
+        if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
+            return self.continuation()  # "rose to 2.1%": a level reached, not a change
+        if re.match(r"\s+(?:below|above|short of|off|under|over)\b", self.text[q.end : q.end + 12]):
+            return None  # "sits 3.9 percent below the record close": a distance, not a change
+        if any(c.metric in BALANCE_METRICS and c.unit == "KRW" for c in self.produced if c.quantity.start >= self.c_start):
+            return None  # "lending balance ... 17.8 trillion won, up about 17%": the balance's change
+        sign = q.sign if q.sign is not None else self.sign_from_words()
+        if sign is None:
+            sign = self._sign_of_paired_change()
+        if sign is None:
+            return self.continuation()
+        if subj_m.start < self.c_start and self.row_subject is None:
+            return None
+        metric = "index_change_pct" if subj[1] is None and subj[0] in INDEXES else "price_change_pct"
+        if metric == "price_change_pct" and subj[1] is None:
+            return None
+        value = abs(q.value) * sign
+        return Candidate(q, metric, subj[0], subj[1], None, value, "pct", f"{metric}.dir", q.qualifier)
+
+    def _change_after_level(self) -> Candidate | None:
+        """"Last close KRW268,500 (-1.5%)": a signed percent in brackets right
+        after a close is that subject's change on the day."""
+        if self.q.sign is None or not self.produced:
+            return None
+        prev = self.produced[-1]
+        if prev.metric not in ("price", "index_close") or not re.fullmatch(r"\s*\(\s*", self.text[prev.quantity.end : self.q.start]):
+            return None
+        metric = "price_change_pct" if prev.metric == "price" else "index_change_pct"
+        return Candidate(self.q, metric, prev.subject, prev.ticker, None, self.q.value, "pct", f"{metric}.quote", self.q.qualifier)
+
+    # -- ratios --------------------------------------------------------------------
+
+    def ratio_metric(self) -> Candidate | None:
+        """Short-balance ratios, borrowing ratios, short interest."""
+        q = self.q
+        cue = self.last({"METRIC"})
+        after = next((m for m in self.right if m.kind == "METRIC" and m.start - q.end <= 20 and m.id != "market_cap"), None)
+        if after is not None and after.id == "short_ratio" or cue is None or cue.id not in (
+            "short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance", "balance"
+        ):
+            cue = after
+        if cue is None:
+            return self._ratio_of_previous_balance()
+        metric = self._ratio_family(cue)
+        if metric is None:
+            return None
+        d = self.last({"DIR"}, self.local)
+        lv = self.last({"LEVEL"}, self.local)
+        between = self.text[self.previous_end : q.start]
+        from_level = FROM_BEFORE.search(between)
+        dated_from = False
+        if from_level:
+            # "increased from 0.19% to 0.35% during the same period": the first
+            # figure is the level when that period began; "up from 1.87% on
+            # Feb. 13" names its own day.
+            dated_from = bool(re.match(r"\s*(?:on|as of)\s", self.text[q.end : q.end + 8]))
+            if not dated_from and not _SAME_PERIOD.search(self.text[q.end : q.end + 120]):
+                return None
+        elif d is not None and (lv is None or lv.start < d.start) and not _TO_BEFORE.search(between):
+            return None  # "rose 5%": a change of the ratio
+        subject = self.balance_subject(metric)
+        if subject is None:
+            return None
+        cand = Candidate(q, metric, subject[0], subject[1], None, q.value, "pct", f"{metric}.cue", q.qualifier)
+        cand.period_start = bool(from_level) and not dated_from
+        cand.anchor = not from_level
+        return cand
+
+    def _ratio_of_previous_balance(self) -> Candidate | None:
+        """"The KOSDAQ balance was 6.127 trillion won (1.38%)": a percent in
+        brackets right after a short-selling balance is its ratio to market cap."""
+        if not self.produced or self.q.sign is not None:
+            return None
+        prev = self.produced[-1]
+        if prev.metric != "short_balance" or not re.fullmatch(r"\s*\(\s*", self.text[prev.quantity.end : self.q.start]):
+            return None
+        return Candidate(self.q, "short_balance_ratio", prev.subject, prev.ticker, None, self.q.value, "pct", "short_balance_ratio.paren", self.q.qualifier)
+
+    def _ratio_family(self, cue: Mention) -> str | None:
+        if cue.id == "borrowing_ratio":
+            return "borrowing_ratio"
+        if cue.id == "short_interest_pct" or re.search(r"short interest", self.text[self.s_start : self.q.start], re.I):
+            return "short_interest_pct"
+        sentence = self.text[self.s_start : self.q.start].lower()
+        if cue.id == "short_balance":
+            return "short_balance_ratio" if re.search(r"proportion|ratio|market cap|share of", sentence + self.text[self.q.end : self.q.end + 60].lower()) else None
+        # a bare "proportion"/"ratio": whose ratio is it? The sentence says, or the text just before.
+        window = self.text[max(0, self.s_start - 400) : self.q.start].lower()
+        short = max(window.rfind("short selling balance"), window.rfind("short-selling balance"), window.rfind("short balance"))
+        borrow = window.rfind("borrowing balance")
+        if short < 0 and borrow < 0:
+            return None
+        return "short_balance_ratio" if short > borrow else "borrowing_ratio"
+
+    def continuation(self) -> Candidate | None:
+        """"Ecopro was at 12.62%" after "ECOPRO BM's borrowing balance ratio
+        was 15.15%": the metric carries from the sentence before."""
+        listed = [c.metric for c in self.produced if c.metric in RATIO_METRICS]
+        metric = listed[-1] if listed else self.r.state.previous_ratio_metric
+        q = self.q
+        if metric is None or q.sign is not None or self.last({"DIR"}, self.local):
+            return None
+        subj_m, subj = self.subject()
+        if subj_m is None or subj_m.kind != "COMPANY":
+            return None
+        return Candidate(q, metric, subj[0], subj[1], None, q.value, "pct", f"{metric}.continued", q.qualifier)

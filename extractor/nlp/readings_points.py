@@ -1,0 +1,173 @@
+"""Points and counts: index levels and changes, market breadth.
+
+A figure in points (or a bare number) is an index's change when a direction
+or a sign goes with it, its close/open/high/low after a level cue or in a
+quote, and nothing otherwise. A whole count is a breadth figure (advancers,
+decliners) when a counted noun, a verb ("1,203 stocks rose") or a cue
+says so; two such counts in one clause are read as a pair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..rules import read_jsonl
+from .context import QuantityContext
+from .mentions import INDEXES, Candidate, Mention
+
+if TYPE_CHECKING:
+    from .relations import _Reader
+
+_RISE_WORDS = {"rose", "advanced", "gained", "climbed", "higher", "up"}
+_BREADTH_WORD = re.compile(
+    r"\s*(?:stocks|issues|shares|companies|names)?\s*(?:ending|ended|closing|closed|finishing|finished)?\s*"
+    r"(rose|advanced|gained|climbed|higher|up|fell|declined|dropped|lost|slid|lower|down)\b",
+    re.I,
+)
+
+
+class PointReadings(QuantityContext):
+    """The rules for points, bare numbers and counts (mixed into
+    readings.Context; a bare figure about the won goes to bare_fx_rate)."""
+
+    def points(self) -> Candidate | None:
+        q = self.q
+        subj_m, subj = self.subject()
+        if subj_m is None:
+            named = any(m.kind == "SUBJECT" and m.id == self.r.state.focus_index for m in self.sentence)
+            if self.row_subject is None and self.r.state.focus_index and (
+                self.last({"LEVEL"}) is not None or (named and self.level_kind() is not None)
+            ):
+                subj = (self.r.state.focus_index, None)
+            else:
+                return None
+        elif subj_m.kind == "FX":
+            return self.bare_fx_rate()
+        elif subj_m.kind == "COMPANY":
+            return None
+        if subj is None or subj[0] not in INDEXES or subj[0] == "KRX":
+            return None
+        sign = q.sign if q.sign is not None else None
+        d = self.last({"DIR"}, self.local)
+        if q.unit == "points" and d is None and sign is None:
+            sign = self._sign_of_paired_change()  # "down 1.12 percent, or 10.23 points"
+        if q.unit == "points" and (d is not None or sign is not None):
+            if self.last({"LEVEL"}, self.local) and self.last({"LEVEL"}, self.local).id == "open":
+                return None
+            s = sign if sign is not None else (1 if d.id == "up" else -1)
+            return Candidate(q, "index_change", subj[0], None, None, abs(q.value) * s, "points", "index_change.dir", q.qualifier)
+        return self._index_level(subj_m, subj)
+
+    def _index_level(self, subj_m: Mention | None, subj: tuple[str, str | None]) -> Candidate | None:
+        """An index's close, open, high or low: after a level cue, or quoted
+        with its change."""
+        q = self.q
+        kind = self.level_kind()
+        if kind is None and subj_m is not None and self._quoted(subj_m):
+            kind = "close"
+        if kind is None or q.sign is not None:
+            return None
+        if any(m.kind == "MARKETWIDE" for m in self.local) or re.match(r"\s*(?:issues|stocks|shares|companies)\b", self.text[q.end : q.end + 12]):
+            return None  # "breadth was 955 up", "586 issues": a count, not a level
+        if kind == "close" and self.intraday() and not self.last({"LEVEL"}, self.local):
+            return None
+        if not 50 <= q.value <= 100000:
+            return None
+        metric = {"close": "index_close", "open": "index_open", "high": "index_high", "low": "index_low"}[kind]
+        return Candidate(q, metric, subj[0], None, None, q.value, "points", f"{metric}.cue", q.qualifier)
+
+    def count(self) -> Candidate | None:
+        q = self.q
+        if q.sign is not None or not float(q.value).is_integer():
+            return None
+        if q.unit == "count":
+            # "955 advancers": the quantity layer keeps the counted noun.
+            noun = re.sub(r"^[\d,.\s]+", "", q.text).lower()
+            metric = count_nouns().get(noun)
+            if metric:
+                return Candidate(q, metric, self._count_subject(), None, None, int(q.value), "count", f"{metric}.count", q.qualifier)
+        moved = _BREADTH_WORD.match(self.text, q.end, q.end + 25)
+        counted = q.unit == "count" and re.search(r"stocks|issues|companies|names", q.text)
+        breadth_before = any(c.metric in ("advancers", "decliners") for c in self.produced)
+        counting = re.search(r"\b(?:issues|stocks|companies|names)\b", self.text[self.c_start : q.start], re.I)
+        if moved and (counted or (q.unit is None and (breadth_before or counting))):
+            # "Only 65 stocks rose on the main bourse, while 847 fell"
+            metric = "advancers" if moved.group(1).lower() in _RISE_WORDS else "decliners"
+            return Candidate(q, metric, self._count_subject(), None, None, int(q.value), "count", f"{metric}.verb", q.qualifier)
+        cue = next((m for m in self.right if m.kind == "METRIC" and m.id in ("advancers", "decliners") and m.start - q.end <= 2), None)
+        if cue is None:
+            before = self.last({"METRIC"}, self.local)
+            if before is not None and before.id in ("advancers", "decliners") and re.fullmatch(r"\s*:?\s*", self.text[before.end : q.start]):
+                cue = before
+        if cue is None:
+            return None
+        return Candidate(q, cue.id, self._count_subject(), None, None, int(q.value), "count", f"{cue.id}.count", q.qualifier)
+
+    def _count_subject(self) -> str:
+        return self.r.breadth_subject(self.local, self.clause, self.row_subject)
+
+
+@lru_cache(maxsize=1)
+def count_nouns() -> dict[str, str]:
+    """Counted nouns that make a count a breadth figure (metrics.jsonl)."""
+    return {
+        obj["pattern"].lower(): obj["id"]
+        for _, obj in read_jsonl("metrics.jsonl", required=("pattern", "id"))
+        if obj["id"] in ("advancers", "decliners") and isinstance(obj["pattern"], str)
+    }
+
+
+def breadth_pair(reader: _Reader, clause: list[Mention]) -> list[Candidate]:
+    """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
+    "gainers outnumbering losers 612 to 287"."""
+    numbers = [
+        m for m in clause
+        if m.kind == "QTY" and m.quantity.unit in ("count", None) and m.quantity.sign is None
+        and float(m.quantity.value).is_integer()
+    ]  # fmt: skip
+    if len(numbers) != 2:
+        return []
+    first, second = numbers
+    text = reader.text
+    order = _pair_by_cues(text, clause, first, second) or _pair_by_nouns(numbers) or _pair_by_verbs(text, first, second)
+    if not order:
+        return []
+    since = max((m.end for m in clause if m.kind == "QTY" and m.end <= first.start), default=0)
+    subject = reader.breadth_subject([m for m in clause if since <= m.start and m.end <= first.start], clause, None)
+    return [
+        Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier)
+        for m, metric in zip(numbers, order)
+    ]
+
+
+def _pair_by_cues(text: str, clause: list[Mention], first: Mention, second: Mention) -> list[str] | None:
+    """"gainers outnumbering losers 612 to 287": two cues, then the pair."""
+    gap = text[first.end : second.start]
+    cues = [m for m in clause if m.kind == "METRIC" and m.id in ("advancers", "decliners") and m.end <= first.start]
+    if len(cues) == 2 and cues[0].id != cues[1].id and re.fullmatch(r"\s*(?:to|vs\.?|versus|against|-|:)\s*", gap):
+        return [cues[0].id, cues[1].id]
+    return None
+
+
+def _pair_by_nouns(numbers: list[Mention]) -> list[str] | None:
+    """"612 advancers and 287 decliners": each count names what it counts."""
+    nouns = count_nouns()
+    named = [nouns.get(re.sub(r"^[\d,.\s]+", "", m.quantity.text).lower()) for m in numbers]
+    if all(named) and named[0] != named[1]:
+        return named
+    return None
+
+
+def _pair_by_verbs(text: str, first: Mention, second: Mention) -> list[str] | None:
+    """"1,203 stocks rose and 436 fell": a verb after each count, opposite ways."""
+    a = _BREADTH_WORD.match(text, first.end, first.end + 25)
+    b = _BREADTH_WORD.match(text, second.end, second.end + 12)
+    counted = first.quantity.unit != "count" or re.search(r"stocks|issues|companies|names", first.quantity.text)
+    if not (a and b and counted):
+        return None
+    order = ["advancers" if m.group(1).lower() in _RISE_WORDS else "decliners" for m in (a, b)]
+    if order[0] == order[1]:
+        return None
+    return order
