@@ -142,9 +142,9 @@ def evidence_span(text: str, s_start: int, s_end: int, q: Quantity) -> tuple[int
     7,768.95"), so the evidence of one subject does not read as another's;
     a clause too short to stand alone ("or 0.53 percent") keeps the sentence."""
     start, end = s_start, s_end
-    if end - start > 160:
+    if end - start > 100:
         for a, b in split_clauses(text, s_start, s_end):
-            if a <= q.start and q.end <= b and b - a >= 40:
+            if a <= q.start and q.end <= b and b - a >= 30:
                 start, end = a, b
                 break
     while start < end and text[start] in " \t\n,;—–-":
