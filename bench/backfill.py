@@ -1,0 +1,259 @@
+"""Backfill throughput and memory: `ingest --workers` on a synthetic archive, beside spaCy's bare tokenizer.
+
+Run by hand: ``python bench/backfill.py [--articles N] [--workers 1,2] [--keep DIR]``.
+
+1. Builds a synthetic archive of N articles from fixtures/articles: half as
+   WARC.gz (the HTML pages, as HTTP responses with a WARC-Date, plus a
+   request record every tenth page, as crawls have), half as JSON lines
+   (the text articles, a quarter of them as HTML); every copy has its
+   figures and dates shifted, so no two articles are the same.
+2. Times the WARC reading alone with warcio (what we use) and FastWARC
+   (when installed), records per second.
+3. For each worker count: ``marketfacts ingest WARC JSONL --workers K -q``
+   into a fresh database, in a subprocess: wall time, articles/s, tokens/s
+   (tokens of the stored texts, per the bare tokenizer), and the peak memory
+   of the whole process tree (parent and workers: the sum of
+   their PSS, sampled by psutil) and of its largest process (RSS).
+4. The bare ``spacy.blank("en").tokenizer`` over the same stored texts, in
+   this process (CPU time, best of 3): tokens/s.
+
+The machine should be otherwise idle: the two-worker figure needs both
+cores. It prints the ratios against the aims of issue 7: one worker at 0.5x the
+bare tokenizer's tokens/s or better end to end, two workers at 1.7x one,
+peak memory under 500 MB for 100,000 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run from a checkout without installing
+
+FIXTURES = REPO / "fixtures" / "articles"
+AIM_ONE_WORKER = 0.5
+AIM_TWO_WORKERS = 1.7
+AIM_MEMORY_MB = 500
+
+_DECIMAL = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*|\d+)\.(\d{2})(?!\d)")
+_ISO_DAY = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
+
+
+def vary(text: str, i: int) -> str:
+    """The same article with its two-decimal figures and ISO dates moved by copy number ``i``."""
+
+    def figure(m: re.Match) -> str:
+        cents = (int(m.group(2)) + 7 * i) % 100
+        return f"{m.group(1)}.{cents:02d}"
+
+    def day(m: re.Match) -> str:
+        try:
+            moved = date(int(m.group(1)), int(m.group(2)), int(m.group(3))) - timedelta(days=i % 365)
+        except ValueError:
+            return m.group(0)
+        return moved.isoformat()
+
+    return _ISO_DAY.sub(day, _DECIMAL.sub(figure, text))
+
+
+def build_archive(directory: Path, n: int) -> tuple[Path, Path]:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.html"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    warc, jsonl = directory / "news.warc.gz", directory / "news.jsonl"
+    with open(warc, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for i in range(n // 2):
+            html = vary(pages[i % len(pages)], i // len(pages)).encode("utf-8")
+            stamp = (date(2026, 6, 1) - timedelta(days=i % 365)).isoformat() + "T06:00:00Z"
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            url = f"https://news.example/{i}"
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(html), http_headers=http, warc_headers_dict={"WARC-Date": stamp})
+            )
+            if i % 10 == 0:
+                writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    with open(jsonl, "w", encoding="utf-8") as f:
+        for i in range(n - n // 2):
+            published = (date(2026, 6, 1) - timedelta(days=i % 365)).isoformat()
+            row = {"url": f"https://lines.example/{i}", "published": published}
+            if i % 4 == 3:
+                row["html"] = vary(pages[i % len(pages)], i)
+            else:
+                row["text"] = vary(texts[i % len(texts)], i // len(texts))
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return warc, jsonl
+
+
+def time_warc_readers(warc: Path) -> dict[str, float]:
+    """Records per second reading every HTML payload (best of 3, CPU time)."""
+    rates = {}
+
+    def with_warcio() -> int:
+        from warcio.archiveiterator import ArchiveIterator
+
+        n = 0
+        with open(warc, "rb") as f:
+            for record in ArchiveIterator(f):
+                if record.rec_type == "response":
+                    record.content_stream().read()
+                    n += 1
+        return n
+
+    def with_fastwarc() -> int:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        n = 0
+        with open(warc, "rb") as f:
+            for record in ArchiveIterator(f, record_types=WarcRecordType.response, parse_http=True):
+                record.reader.read()
+                n += 1
+        return n
+
+    for name, run in (("warcio", with_warcio), ("FastWARC", with_fastwarc)):
+        try:
+            best, n = float("inf"), 0
+            for _ in range(3):
+                start = time.process_time()
+                n = run()
+                best = min(best, time.process_time() - start)
+            rates[name] = n / best
+        except ImportError:
+            continue
+    return rates
+
+
+def run_ingest(sources: list[Path], db: Path, workers: int) -> dict:
+    """One ``ingest --workers`` in a subprocess: wall seconds and peak memory of its process tree."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    command = [sys.executable, "-m", "extractor", "ingest", *map(str, sources), "--db", str(db), "--workers", str(workers), "-q"]
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = {"tree": 0, "largest": 0}
+    cpu: dict[int, float] = {}  # pid -> CPU seconds last seen
+
+    def sample() -> None:
+        if psutil is None:
+            return
+        root = psutil.Process(process.pid)
+        while process.poll() is None:
+            try:
+                processes = [root, *root.children(recursive=True)]
+                # PSS: pages processes share (libraries, copy-on-write) count
+                # once, split between them, not once per process.
+                pss = [p.memory_full_info().pss for p in processes]
+                rss = [p.memory_info().rss for p in processes]
+                for p in processes:
+                    times = p.cpu_times()
+                    cpu[p.pid] = times.user + times.system
+            except psutil.Error:
+                continue
+            peak["tree"] = max(peak["tree"], sum(pss))
+            peak["largest"] = max(peak["largest"], max(rss))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    wall = time.monotonic() - started
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"ingest failed ({process.returncode}): {err}")
+    parent_cpu = cpu.pop(process.pid, 0.0)
+    return {
+        "wall": wall,
+        "summary": out.strip(),
+        "tree_mb": peak["tree"] / 2**20,
+        "largest_mb": peak["largest"] / 2**20,
+        "parent_cpu": parent_cpu,
+        "other_cpu": sum(cpu.values()),
+    }
+
+
+def stored_texts(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [row[0] for row in conn.execute("SELECT text FROM articles")]
+    finally:
+        conn.close()
+
+
+def tokenizer_rate(texts: list[str]) -> tuple[float, int]:
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    best, tokens = float("inf"), 0
+    for _ in range(3):
+        start = time.process_time()
+        tokens = sum(len(tokenizer(text)) for text in texts)
+        best = min(best, time.process_time() - start)
+    return tokens / best, tokens
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000, help="articles in the synthetic archive")
+    parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
+    parser.add_argument("--keep", type=Path, help="build the archive and databases here (kept) instead of a temporary directory")
+    args = parser.parse_args()
+    counts = [int(k) for k in args.workers.split(",")]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        started = time.monotonic()
+        warc, jsonl = build_archive(work, args.articles)
+        print(f"archive: {args.articles:,} articles ({warc.stat().st_size / 2**20:.1f} MB WARC.gz + "
+              f"{jsonl.stat().st_size / 2**20:.1f} MB JSON lines), built in {time.monotonic() - started:.1f} s")
+
+        for name, rate in time_warc_readers(warc).items():
+            print(f"WARC reading, {name + ':':<10} {rate:>10,.0f} records/s")
+
+        results = {}
+        for k in counts:
+            db = work / f"workers{k}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            results[k] = run_ingest([warc, jsonl], db, k)
+        texts = stored_texts(work / f"workers{counts[0]}.db")
+        bare, tokens = tokenizer_rate(texts)
+        print(f"tokens: {tokens:,} in {len(texts):,} stored articles")
+        print(f"bare tokenizer:        {bare:>10,.0f} tokens/s (one process, CPU time)")
+        for k, r in results.items():
+            print(
+                f"ingest --workers {k}:    {tokens / r['wall']:>10,.0f} tokens/s  {len(texts) / r['wall']:>7.1f} articles/s  "
+                f"{r['wall']:>6.1f} s  peak {r['tree_mb']:.0f} MB all processes (PSS), {r['largest_mb']:.0f} MB largest (RSS)"
+            )
+            print(f"    CPU: parent {r['parent_cpu']:.1f} s, workers {r['other_cpu']:.1f} s (sampled)")
+            print(f"    {r['summary']}")
+        if 1 in results:
+            one = tokens / results[1]["wall"] / bare
+            verdict = "ok" if one >= AIM_ONE_WORKER else f"below the {AIM_ONE_WORKER} aim"
+            print(f"1 worker / tokenizer:  {one:>10.2f}   ({verdict})")
+        if 1 in results and 2 in results:
+            two = results[1]["wall"] / results[2]["wall"]
+            verdict = "ok" if two >= AIM_TWO_WORKERS else f"below the {AIM_TWO_WORKERS} aim"
+            print(f"2 workers / 1 worker:  {two:>10.2f}   ({verdict})")
+        peak = max(r["tree_mb"] for r in results.values())
+        verdict = "ok" if peak < AIM_MEMORY_MB else f"over the {AIM_MEMORY_MB} MB aim"
+        print(f"peak memory:           {peak:>10.0f} MB for {args.articles:,} articles ({verdict})")
+
+
+if __name__ == "__main__":
+    main()
