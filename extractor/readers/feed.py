@@ -19,6 +19,8 @@ trading day.
 from __future__ import annotations
 
 import io
+import re
+import warnings
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timezone
 
@@ -30,6 +32,14 @@ from .htmltext import html_fragment_text, html_to_text
 from .text import normalize_text, parse_timestamp
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class FeedWarning(UserWarning):
+    """A feed was read despite a flaw (not well-formed, wrong Content-Type).
+
+    The message names the feed. Readers never print: the CLI shows these,
+    and ``marketfacts watch`` reports them with the poll of that feed.
+    """
 
 
 def read_feed(
@@ -63,7 +73,23 @@ def _parse(data: bytes, source: str, headers: Mapping[str, str] | None) -> feedp
         cause = parsed.get("bozo_exception")
         reason = str(cause) if cause else "no <rss> or <feed> element"
         raise ReadError(source, f"not an RSS or Atom feed: {reason}")
+    if parsed.get("bozo"):
+        count = len(parsed.get("entries", []))
+        warnings.warn(
+            f"{source}: {_flaw(parsed.get('bozo_exception'))}; read {count} item{'s' if count != 1 else ''} anyway",
+            FeedWarning,
+            stacklevel=3,
+        )
     return parsed
+
+
+def _flaw(cause: BaseException | None) -> str:
+    """feedparser's complaint in words: expat's ``<unknown>:3:16: ...`` gets a line and column."""
+    text = " ".join(str(cause or "").split())
+    where = re.match(r"<unknown>:(\d+):(\d+): (.*)", text)
+    if where:
+        return f"not well-formed XML at line {where[1]}, column {where[2]}: {where[3]}"
+    return text or "not well-formed"
 
 
 def _documents(
