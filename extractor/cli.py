@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -68,12 +69,38 @@ published_option = click.option(
 @db_option
 @published_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
-def ingest_command(sources: tuple[str, ...], db_path: str, published: date | None, quiet: bool) -> None:
-    """Read SOURCES (feed or page URLs, files, directories) into the database.
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Extract in N worker processes (0: one per CPU) as a resumable backfill: progress is kept, a re-run skips what is done.",
+)
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where the workers run.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786) for --engine dask; without it, a local cluster.")
+@click.option("--parts", "parts_dir", type=click.Path(file_okay=False), help="Where --engine dask tasks write their SQLite parts [default: DB.parts].")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=None, metavar="BYTES", help="Bytes of an archive per unit of work [default: 262144].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N", help="Articles per write transaction with --workers [default: 500].")
+def ingest_command(
+    sources: tuple[str, ...],
+    db_path: str,
+    published: date | None,
+    quiet: bool,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    parts_dir: str | None,
+    chunk_size: int | None,
+    batch_size: int | None,
+) -> None:
+    """Read SOURCES (feed or page URLs, files, directories, WARC and JSON-lines archives) into the database.
 
     With no SOURCES, ingests the sample news bundled with marketfacts.
+    With --workers or --engine dask, runs as a backfill: worker processes
+    extract, this process writes, and a stopped run resumes where it was.
     """
     targets = list(sources) or sample_sources()
+    if workers is not None or engine == "dask":
+        _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size)
+        return
 
     def on_document(doc, result) -> None:
         if not quiet:
@@ -155,7 +182,7 @@ def _print_facts(rows: list[dict], fmt: str) -> None:
     elif fmt == "csv":
         click.echo(_csv(rows), nl=False)
     else:
-        click.echo(_table(rows, TABLE_COLUMNS + ("article_title", "article_published")))
+        click.echo(_table(rows, TABLE_COLUMNS + ("article_title",)))
         click.echo(f"{len(rows)} facts")
 
 
@@ -304,14 +331,249 @@ def companies_search_command(text: str, limit: int) -> None:
     click.echo(tabulate([[h.name, h.ticker, h.market, h.alias, f"{h.score:.2f}"] for h in hits], headers=["name", "ticker", "market", "alias", "score"]))
 
 
+def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size) -> None:
+    from .parallel import BATCH_SIZE, CHUNK_BYTES, BackfillSummary, backfill, worker_count
+
+    n = worker_count(workers)
+    summary = BackfillSummary()
+    started = time.monotonic()
+    with Store(db_path) as store, _Bar(quiet, "ingesting") as bar:
+        try:
+            if engine == "dask":
+                from .dask_engine import ingest_dask
+
+                summary = ingest_dask(
+                    targets, store, parts=parts_dir, scheduler=scheduler, n_workers=n, published=published,
+                    chunk_bytes=chunk_size or CHUNK_BYTES, on_progress=bar.update, on_error=bar.error,
+                )
+            else:
+                backfill(
+                    targets, store, workers=n, published=published, chunk_bytes=chunk_size or CHUNK_BYTES,
+                    batch_size=batch_size or BATCH_SIZE, on_progress=bar.update, on_error=bar.error, summary=summary,
+                )
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo(summary.line() + f" -> {db_path}")
+            click.echo("interrupted: what was committed is kept; run the same command again to resume", err=True)
+            sys.exit(130)
+    elapsed = time.monotonic() - started
+    rate = summary.documents / elapsed if elapsed else 0.0
+    click.echo(summary.line() + f" in {elapsed:.1f} s ({rate:.1f} articles/s) -> {db_path}")
+    sys.exit(0 if summary.ok else 1)
+
+
+class _Bar:
+    """click's progress bar on stderr, fed by the library's progress callbacks; hidden by --quiet."""
+
+    def __init__(self, quiet: bool, label: str, unit: str = "articles"):
+        self.quiet = quiet
+        self.label = label
+        self.unit = unit
+        self.bar = None
+        self.status = ""
+
+    def __enter__(self) -> _Bar:
+        if not self.quiet and sys.stderr.isatty():  # a log file gets the summary line only
+            self.bar = click.progressbar(
+                length=1, label=self.label, file=sys.stderr, show_pos=False, width=24, item_show_func=lambda _: self.status
+            )
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def update(self, progress) -> None:
+        if self.bar is None:
+            return
+        rate = progress.documents / progress.elapsed if progress.elapsed else 0.0
+        self.status = f"{progress.documents} {self.unit} ({rate:.1f}/s), {progress.facts} facts, {progress.errors} errors"
+        self.bar.length = max(progress.bytes_total, 1)
+        self.bar.update(max(progress.bytes_done - self.bar.pos, 0), self.status)
+
+    def error(self, error: Exception) -> None:
+        if self.bar is not None and self.bar.file.isatty():
+            click.echo("\r\033[K", nl=False, err=True)  # clear the bar's line; it is drawn again
+        _echo_error(error)
+
+
+@main.command("reextract")
+@db_option
+@click.option("--workers", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per CPU).  [default: 0]")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+def reextract_command(db_path: str, workers: int, quiet: bool) -> None:
+    """Extract again every stored article made by an older rule set, replacing its facts.
+
+    After a change to patterns/ (or a new marketfacts), the stored articles'
+    extractor_version differs from the current one; their stored text is
+    run through the current rules in parallel.
+    """
+    from .parallel import reextract, worker_count
+
+    if not Path(db_path).exists():
+        raise MarketfactsError(f"{db_path}: no such database (run `marketfacts ingest` first)")
+    started = time.monotonic()
+    with Store(db_path) as store, _Bar(quiet, "re-extracting") as bar:
+        try:
+            summary = reextract(store, workers=worker_count(workers), on_progress=bar.update, on_error=bar.error)
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo("interrupted: re-extracted articles are kept; run the same command again to go on", err=True)
+            sys.exit(130)
+    click.echo(summary.line() + f" in {time.monotonic() - started:.1f} s -> {db_path}")
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.command("merge")
+@click.argument("parts", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+def merge_command(parts: tuple[str, ...], db_path: str, quiet: bool) -> None:
+    """Merge SQLite PARTS (written by --engine dask tasks, or any marketfacts database) into the database.
+
+    Idempotent and order-free: merging a part again changes nothing.
+    """
+    from .merge import merge
+
+    with Store(db_path) as store, _Bar(quiet, "merging", unit="articles") as bar:
+        summary = merge(parts, store, on_progress=bar.update, on_error=bar.error)
+    click.echo(summary.line() + f" -> {db_path}")
+    sys.exit(0 if summary.ok else 1)
+
+
+def _install_warning_format() -> None:
+    """Readers warn (FeedWarning: a flawed feed read anyway); the CLI shows
+    those as one line like its errors, for every command, not as Python's
+    two-line warning with a source line."""
+    import warnings
+
+    from .readers.feed import FeedWarning
+
+    python_format = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, FeedWarning):
+            click.echo(f"marketfacts: warning: {message}", err=True)
+        else:
+            python_format(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
+_install_warning_format()
+
+#: Polling a feed more often than this is impolite, and news feeds rarely change faster.
+MIN_EVERY = 60.0
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _parse_every(ctx, param, value: str) -> float:
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value or "", re.I)
+    if not match:
+        raise click.BadParameter(f"{value!r} is not a duration like 90s, 15m, 1h or 1d")
+    seconds = float(match[1]) * _UNITS[(match[2] or "s").lower()]
+    if seconds < MIN_EVERY:
+        raise click.BadParameter(f"{value!r} is too often: poll at most once a minute")
+    return seconds
+
+
+@main.command("watch")
+@click.argument("feeds", nargs=-1)
+@click.option("--feeds", "feed_list", type=click.Path(dir_okay=False), help="File of feed URLs, one a line (# comments), or an OPML export.")
+@click.option("--every", default="15m", show_default=True, metavar="DURATION", callback=_parse_every, help="Time from one poll to the next: 90s, 15m, 1h, 1d.")
+@db_option
+@click.option("--polls", type=click.IntRange(min=1), metavar="N", help="Stop after N polls (default: poll until Ctrl-C).")
+@click.option("--no-pages", is_flag=True, help="Store summary items as they are; never fetch the pages they link to.")
+def watch_command(feeds: tuple[str, ...], feed_list: str | None, every: float, db_path: str, polls: int | None, no_pages: bool) -> None:
+    """Poll FEEDS (RSS/Atom URLs) until stopped, storing new articles and their facts.
+
+    Prints one line per poll; errors and warnings go to stderr, and each
+    feed's last status and error are kept (see `marketfacts sources`). A
+    feed that has not changed costs one request (ETag / Last-Modified) and
+    writes nothing; items already stored are not fetched again. Ctrl-C
+    stops at once and exits 0: an article is stored whole or not at all,
+    and the next run picks up what was left.
+    """
+    import signal
+    import threading
+
+    from .feeds import load_feed_list
+    from .watch import watch
+
+    urls = list(feeds) + (load_feed_list(feed_list) if feed_list else [])
+    if not urls:
+        raise click.UsageError("name at least one FEED URL, or a list of them with --feeds FILE")
+    for url in urls:
+        if not url.lower().startswith(("http://", "https://")):
+            raise click.UsageError(f"{url!r} is not an http(s) feed URL")
+    if threading.current_thread() is threading.main_thread():
+        # `kill` and service managers send SIGTERM: stop as cleanly as on Ctrl-C.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+    done: list = []
+
+    def on_poll(result) -> None:
+        done.append(result)
+        click.echo(f"{result.started.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {result.line()}")
+        for warning in result.warnings:
+            click.echo(f"marketfacts: warning: {warning}", err=True)
+        for error in result.errors:
+            _echo_error(error)
+
+    with Store(db_path) as store:
+        try:
+            watch(urls, store, every=every, max_polls=polls, follow_links=not no_pages, on_poll=on_poll)
+        except KeyboardInterrupt:
+            click.echo(f"stopped after {len(done)} polls -> {db_path}", err=True)
+            sys.exit(0)
+    sys.exit(1 if any(result.errors for result in done) else 0)
+
+
+@main.command("sources")
+@db_option
+@click.option("--errors", "errors_only", is_flag=True, help="Only sources whose last read failed.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def sources_command(db_path: str, errors_only: bool, fmt: str) -> None:
+    """List every source read (feeds, pages, files): last status, last error, last success."""
+    with _open_existing(db_path) as store:
+        rows = store.sources(errors_only=errors_only)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["source"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+    elif not rows:
+        click.echo("no sources with errors" if errors_only else "no sources yet")
+    else:
+        columns = ("source", "kind", "last_status", "articles", "last_attempt", "last_success", "last_error")
+        click.echo(tabulate([[_cell(r.get(c)) for c in columns] for r in rows], headers=list(columns), disable_numparse=True))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _table(rows: list[dict], columns) -> str:
     def cell(row, column):
         value = row.get(column)
         if column == "value" and isinstance(value, (int, float)):
             return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
-        if column == "text" and isinstance(value, str):
+        if column in ("text", "article_title") and isinstance(value, str):
+            width = 60 if column == "text" else 40
             value = " ".join(value.split())
-            return value if len(value) <= 70 else value[:67] + "..."
+            return value if len(value) <= width else value[: width - 3] + "..."
         return "" if value is None else value
 
     return tabulate([[cell(r, c) for c in columns] for r in rows], headers=list(columns), disable_numparse=True)

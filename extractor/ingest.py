@@ -16,7 +16,6 @@ from pathlib import Path
 from .companies import default_gazetteer
 from .documents import Document
 from .errors import MarketfactsError, ReadError
-from .nlp.pipeline import extract, extractor_version
 from .readers import read_all
 from .store import Store, WriteResult
 
@@ -60,6 +59,10 @@ def ingest(
     on_error: Callable[[MarketfactsError], None] | None = None,
 ) -> IngestSummary:
     """Read every source, extract and store each article; return the tally."""
+    # Imported here: spaCy takes a second to load, and the backfill's parent
+    # process (which imports IngestSummary from here) never needs it.
+    from .nlp.pipeline import extract, extractor_version
+
     summary = IngestSummary()
     version = extractor_version()
     if store.db["companies"].count == 0:

@@ -385,6 +385,179 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {name: self.db[name].count for name in ("sources", "articles", "facts")}
 
+    # -- backfill: captures, progress, re-extraction, parts ------------------
+
+    def write_capture(self, document: Document, facts: Iterable[Fact], *, extractor_version: str) -> WriteResult:
+        """Like :meth:`write`, for one capture among many of the same article.
+
+        Archives hold the same URL more than once (re-crawls, dumps that
+        overlap) and parallel workers hand captures over in any order, so
+        which one a plain write keeps would depend on timing. Here the
+        latest capture wins, by ``fetched_at`` and then content hash, in
+        whatever order they arrive: an earlier one is 'superseded' and
+        changes nothing, so every run stores the same rows.
+        """
+        fetched, content_hash = _iso(document.fetched_at) or "", document.content_hash
+        try:
+            with self._transaction():
+                row = self.db.execute(
+                    "SELECT id, fetched_at, content_hash, extractor_version FROM articles WHERE key = ?", [document.key]
+                ).fetchone()
+                if row is not None:
+                    article_id, stored_fetched, stored_hash, stored_version = row[0], row[1] or "", row[2], row[3]
+                    if stored_hash != content_hash and (stored_fetched, stored_hash) > (fetched, content_hash):
+                        return WriteResult("superseded", article_id, 0)
+                    if stored_hash == content_hash and stored_fetched > fetched:
+                        document.fetched_at = self._parse_iso(stored_fetched)  # same text: keep the later date
+                    elif stored_hash == content_hash and stored_version == extractor_version and stored_fetched < fetched:
+                        self.db.execute("UPDATE articles SET fetched_at = ? WHERE id = ?", [fetched, article_id])
+                        return WriteResult("unchanged", article_id, 0)
+                return self.write(document, facts, extractor_version=extractor_version)
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot store article {document.key!r}: {e}") from e
+
+    def progress(self) -> dict[str, dict]:
+        """Every row of the backfill progress table, by source."""
+        return {row["source"]: row for row in self.db["progress"].rows}
+
+    def set_progress(self, source: str, *, size: int, mtime: float, records: int, offset: int, done: bool) -> None:
+        """Where a backfill of ``source`` stands; call it inside the batch whose writes it covers."""
+        row = {
+            "source": source,
+            "size": size,
+            "mtime": mtime,
+            "records": records,
+            "offset": offset,
+            "done": int(done),
+            "updated_at": _now(),
+        }
+        try:
+            self.db.execute(
+                "INSERT OR REPLACE INTO progress (source, size, mtime, records, offset, done, updated_at) "
+                "VALUES (:source, :size, :mtime, :records, :offset, :done, :updated_at)",
+                row,
+            )
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot record progress of {source}: {e}") from e
+
+    def stale_articles(self, extractor_version: str, *, after_id: int = 0, limit: int = 500) -> list[dict]:
+        """Articles extracted by another rule set than ``extractor_version``, by id, after ``after_id``."""
+        cursor = self.db.execute(
+            "SELECT id, title, text, published FROM articles "
+            "WHERE (extractor_version IS NULL OR extractor_version != ?) AND id > ? ORDER BY id LIMIT ?",
+            [extractor_version, after_id, limit],
+        )
+        return [dict(zip(("id", "title", "text", "published"), row)) for row in cursor]
+
+    def count_stale(self, extractor_version: str) -> int:
+        return self.db.execute(
+            "SELECT count(*) FROM articles WHERE extractor_version IS NULL OR extractor_version != ?", [extractor_version]
+        ).fetchone()[0]
+
+    def replace_facts(self, article_id: int, facts: Iterable[Fact], *, extractor_version: str) -> int:
+        """An article's facts replaced by a re-extraction of its stored text; returns their number."""
+        try:
+            with self._transaction():
+                self.db.execute("DELETE FROM facts WHERE article_id = ?", [article_id])
+                rows = [_fact_row(article_id, fact) for fact in facts]
+                if rows:
+                    self.db["facts"].insert_all(rows)
+                self.db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, article_id])
+                return len(rows)
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot replace the facts of article {article_id}: {e}") from e
+
+    def captures(self) -> Iterator[tuple[Document, list[Fact], str]]:
+        """Every stored article as (Document, its facts, extractor version): what a merge copies."""
+        fact_columns = ("subject", "metric", "value", "unit", "text", "start", "end", "ticker", "investor", "as_of", "qualifier", "rule")
+        articles = self.db.execute(
+            "SELECT a.id, a.url, a.guid, a.title, a.published, a.fetched_at, a.text, a.extractor_version, s.source "
+            "FROM articles a LEFT JOIN sources s ON s.id = a.source_id ORDER BY a.id"
+        )
+        for article_id, url, guid, title, published, fetched_at, text, version, source in articles:
+            document = Document(
+                text=text,
+                url=url,
+                guid=guid,
+                title=title,
+                published=self._parse_iso(published),
+                source=source,
+                fetched_at=self._parse_iso(fetched_at),
+            )
+            rows = self.db.execute(
+                f"SELECT {', '.join(f'[{c}]' for c in fact_columns)} FROM facts WHERE article_id = ? ORDER BY id",
+                [article_id],
+            )
+            facts = []
+            for values in rows:
+                fact = dict(zip(fact_columns, values))
+                fact["as_of"] = date.fromisoformat(fact["as_of"]) if fact["as_of"] else None
+                facts.append(Fact(**fact))
+            yield document, facts, version
+
+    def article_state(self, key: str) -> tuple[str, str | None] | None:
+        """(content hash, extractor version) of the stored article with ``key``, or None."""
+        row = self.db.execute("SELECT content_hash, extractor_version FROM articles WHERE key = ?", [key]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    @staticmethod
+    def _parse_iso(value: str | None) -> datetime | date | None:
+        """A stored ISO date or timestamp back as the date or datetime it was written from."""
+        if not value:
+            return None
+        return datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
+
+    # -- watch: per-source state for polling -----------------------------------
+
+    def source_row(self, source: str) -> dict | None:
+        """The ``sources`` row of ``source`` (etag, last_modified, last_status, ...), or None."""
+        cursor = self.db.execute("SELECT * FROM sources WHERE source = ?", [source])
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+    def record_poll(
+        self,
+        source: str,
+        *,
+        kind: str | None = None,
+        error: str | None = None,
+        changed: bool = True,
+        validators: tuple[str | None, str | None] | None = None,
+    ) -> None:
+        """:meth:`record_source`, plus the (ETag, Last-Modified) to send next
+        time when ``validators`` is given, in one transaction. Like
+        record_source it writes nothing when nothing changed, so a feed that
+        answers 304 leaves the file as it was."""
+        try:
+            with self._transaction():
+                self.record_source(source, kind=kind, error=error, changed=changed)
+                if validators is None:
+                    return
+                row = self.db.execute("SELECT id, etag, last_modified FROM sources WHERE source = ?", [source]).fetchone()
+                if (row[1], row[2]) != tuple(validators):
+                    self.db["sources"].update(row[0], {"etag": validators[0], "last_modified": validators[1]})
+        except sqlite3.Error as e:
+            raise StoreError(self.path, f"cannot record the state of {source}: {e}") from e
+
+    def clear_source_error(self, source: str) -> None:
+        """Mark a source that failed before as ok again; a source never seen stays unseen."""
+        row = self.source_row(source)
+        if row is not None and row["last_status"] == "error":
+            self.record_source(source, changed=False)
+
+    def sources(self, *, errors_only: bool = False) -> list[dict]:
+        """Every source with its state and how many articles it gave, by name."""
+        sql = (
+            "SELECT s.source, s.kind, s.last_status, s.last_error, s.last_attempt, s.last_success, "
+            "s.etag, s.last_modified, (SELECT count(*) FROM articles a WHERE a.source_id = s.id) AS articles "
+            "FROM sources s"
+        )
+        if errors_only:
+            sql += " WHERE s.last_status = 'error'"
+        cursor = self.db.execute(sql + " ORDER BY s.source")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values)) for values in cursor]
+
 
 class _Transaction:
     """BEGIN IMMEDIATE .. COMMIT, or ROLLBACK on any exception.

@@ -105,7 +105,7 @@ def test_failed_inputs_among_good_ones_never_lose_the_others(tmp_path):
     refused = closed_port_url()
     docs, errors = split(read_all([missing, DATA / "lending.atom", refused, DATA / "short_balance.txt"]))
     assert [d.source for d in docs] == [str(DATA / "lending.atom")] * 2 + [str(DATA / "short_balance.txt")]
-    assert [str(e) for e in errors] == [f"{missing}: no such file or directory", f"{refused}: connection refused"]
+    assert [str(e) for e in errors] == [f"{missing}: no such file or directory", f"{refused}: connection refused (4 attempts)"]
     assert isinstance(errors[1], FetchError)
 
 

@@ -7,7 +7,9 @@ Two entry points:
   *value* between the Documents, so one bad input never stops a run.
 
 The format is decided by content (:mod:`.sniff`), not by file name: an RSS
-feed saved as ``.txt`` is read as a feed. Every reader turns any bad input
+feed saved as ``.txt`` is read as a feed. Archives (WARC, JSON lines, gzip;
+:mod:`.archive`) are streamed record by record, and like a directory each
+bad record in them is one error among the Documents. Every reader turns any bad input
 into a ReadError naming the path or URL; nothing else escapes for bad
 bytes.
 
@@ -27,11 +29,12 @@ from pathlib import Path
 
 from ..documents import Document
 from ..errors import FetchError, ReadError
-from ..fetch import DEFAULT_TIMEOUT, fetch, parse_content_type
+from ..fetch import HttpClient, default_client, fetch, parse_content_type
+from .archive import archive_kind, read_archive, read_archive_bytes
 from .directory import walk
 from .feed import read_feed
 from .html import read_html
-from .sniff import Kind, sniff
+from .sniff import Kind, sniff, sniff_archive
 from .text import read_text
 
 __all__ = ["FetchError", "ReadError", "read", "read_all", "read_bytes", "read_file", "read_url"]
@@ -73,6 +76,9 @@ def read_all(sources: Iterable[str | Path], *, published: Published = None) -> I
         if not is_url and Path(source).is_dir():
             yield from _read_directory(Path(source), published)
             continue
+        if not is_url and (kind := archive_kind(source)):
+            yield from _read_archive(source, kind, published)
+            continue
         try:
             yield from read(source, published=published)
         except ReadError as error:
@@ -82,13 +88,33 @@ def read_all(sources: Iterable[str | Path], *, published: Published = None) -> I
 def read_file(path: str | Path, *, published: Published = None) -> Iterator[Document]:
     """Documents of one file, whatever its format (feed, HTML page or text)."""
     source = str(path)
+    if kind := archive_kind(path):
+        return _strict(_read_archive(path, kind, published))
     data = _read_bytes_from(Path(path))
     return read_bytes(data, source, published=published)
 
 
-def read_url(url: str, *, published: Published = None, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Document]:
-    """Documents of a feed or article page fetched from ``url``."""
-    response = fetch(url, timeout=timeout)
+def read_url(
+    url: str,
+    *,
+    published: Published = None,
+    timeout: float | None = None,
+    client: HttpClient | None = None,
+    robots: bool = True,
+) -> Iterator[Document]:
+    """Documents of a feed or article page fetched from ``url``.
+
+    The fetch goes through ``client``, by default the process-wide one
+    (:func:`extractor.fetch.default_client`), so the per-host delay and the
+    robots.txt cache hold across a whole run; a ``timeout`` without a client
+    gets a client of its own. ``robots`` checks the host's robots.txt
+    first: a URL named by hand may well be an article page. Only a caller
+    that knows ``url`` is a feed (``marketfacts watch``) turns it off.
+    """
+    if client is None and timeout is not None:
+        response = fetch(url, timeout=timeout, robots=robots)
+    else:
+        response = fetch(url, client=client or default_client(), robots=robots)
     kind = sniff(response.content, url)
     if kind == "text" and response.content_type in _HTML_MEDIA_TYPES:
         kind = "html"  # a page with little markup, served as HTML: trust the server
@@ -111,6 +137,8 @@ def read_bytes(
     published: Published = None,
 ) -> Iterator[Document]:
     """Documents of ``data`` (sniffed unless ``kind`` is given); ``source`` names it in errors."""
+    if kind is None and sniff_archive(data[:65536]):
+        return _strict(read_archive_bytes(data, source, published=published))
     kind = kind or sniff(data, source)
     if kind == "feed":
         return read_feed(data, source, headers=headers, published=published)
@@ -145,10 +173,27 @@ def _read_directory(root: Path, published: Published) -> Iterator[Document | Rea
         if isinstance(item, ReadError):
             yield item
             continue
+        if kind := archive_kind(item):
+            yield from _read_archive(item, kind, published)
+            continue
         try:
             yield from read_file(item, published=published)
         except ReadError as error:
             yield error
+
+
+def _read_archive(path: str | Path, kind, published: Published) -> Iterator[Document | ReadError]:
+    try:
+        yield from read_archive(path, kind=kind, published=published)
+    except ReadError as error:
+        yield error
+
+
+def _strict(items: Iterator[Document | ReadError]) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, ReadError):
+            raise item
+        yield item
 
 
 def _read_directory_strict(root: Path, published: Published) -> Iterator[Document]:

@@ -109,7 +109,7 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     for encoding in filter(None, candidates):
         try:
             return data.decode(_CHARSET_ALIASES.get(encoding.lower(), encoding))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # UnicodeError: codecs such as "undefined" refuse everything
             continue
     guessed = UnicodeDammit(data, is_html=True).unicode_markup
     return guessed if guessed is not None else data.decode("utf-8", errors="replace")

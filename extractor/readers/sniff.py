@@ -13,6 +13,11 @@ the first bytes decide:
   EUC-KR that Korean sites still serve);
 - otherwise a :class:`ReadError`: binary data, a PDF or an archive, other
   XML, JSON.
+
+Archives are told apart first, by :func:`sniff_archive` on a file's head,
+and read by :mod:`.archive` as a stream (a WARC, a JSON-lines dump of
+articles, gzip of any input); :func:`sniff` is for one document's bytes, so
+it still names a WARC or gzip it is handed as a format it does not read.
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ from typing import Literal
 from ..errors import ReadError
 
 Kind = Literal["feed", "html", "text"]
+ArchiveKind = Literal["warc", "jsonl", "gzip"]
 
 #: How far into the input the root element is looked for.
 HEAD_BYTES = 4096
 
-# Signatures of formats that are certainly not articles, with the name the
-# error message gives them. WARC and JSONL are planned readers (DESIGN.md),
-# so naming them makes the message point at the missing reader.
+# Signatures of formats that are certainly not one article, with the name the
+# error message gives them. WARC and gzip reach the archive reader through
+# sniff_archive before any bytes come here.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive"),
@@ -95,6 +101,35 @@ def sniff(data: bytes, source: str) -> Kind:
     if _looks_like_json(text):
         raise ReadError(source, "binary or unknown format: JSON, which is not an input format")
     return "text"
+
+
+# A JSON-lines dump of articles: the first line is an object with a "text" or
+# "html" field. Other JSON (a stats file, rows of figures) stays an error.
+_ARTICLE_FIELD = re.compile(rb'"(?:text|html)"\s*:\s*"')
+
+
+def sniff_archive(head: bytes) -> ArchiveKind | None:
+    """'warc', 'jsonl' or 'gzip' if the input starting with ``head`` is an archive, else None.
+
+    ``head`` is the start of a file (64 KB is plenty): a JSON-lines line can
+    be long, so when the first line is not complete in it, an article field
+    near the start is taken as the sign.
+    """
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    stripped = _strip_bom(head).lstrip()
+    if not stripped.startswith(b"{"):
+        return None
+    first, newline, _ = stripped.partition(b"\n")
+    if newline:
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            return None
+        return "jsonl" if isinstance(obj, dict) and ("text" in obj or "html" in obj) else None
+    return "jsonl" if _ARTICLE_FIELD.search(first) else None
 
 
 def decode_text(data: bytes) -> str | None:
