@@ -18,8 +18,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from .. import __version__
@@ -42,6 +44,7 @@ CUE_FILES = (
 )
 _SENTENCE_END = {".", "!", "?"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
+NOT_START = numpy.uint64(2**64 - 1)  # -1 in the uint64 arrays of Doc.from_array: "not a sentence start"
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)
@@ -54,24 +57,35 @@ def segment(doc: Doc) -> Doc:
     """Sentence starts: after . ! ? (and any closing quote or bracket) and
     after every line break, because feeds and tables put one item a line
     with no punctuation. Abbreviations (Dec., vs., p.m.) are single tokens
-    in spaCy's English tokenizer, so they never end a sentence here."""
+    in spaCy's English tokenizer, so they never end a sentence here.
+
+    The starts are computed in one pass and set with ``Doc.from_array``:
+    assigning ``token.is_sent_start`` token by token makes spaCy re-scan the
+    whole doc for a parse each time, which is quadratic in its length."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    enders = {strings.add(text) for text in _SENTENCE_END}
+    closers = {strings.add(text) for text in _CLOSERS}
+    starts = numpy.full((len(doc), 1), NOT_START, dtype="uint64")
+    starts[0, 0] = 1
     start_next = True
     previous = None
-    for token in doc:
-        if token.i > 0:
-            token.is_sent_start = start_next and not token.is_space
-        if token.is_space:
-            start_next = start_next or "\n" in token.text
+    # A token's trailing whitespace_ is at most one space: line breaks are
+    # space tokens of their own, so only those need their text read.
+    for i, (space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()):
+        if space:
+            start_next = start_next or "\n" in strings[orth]
             continue
-        if token.text in _CLOSERS and previous is not None and previous.text in _SENTENCE_END:
-            token.is_sent_start = False
+        if i > 0 and start_next:
+            starts[i, 0] = 1
+        if orth in closers and previous in enders:
+            starts[i, 0] = NOT_START
             start_next = True
         else:
-            start_next = token.text in _SENTENCE_END
-        if "\n" in token.whitespace_:
-            start_next = True
-        previous = token
-    return doc
+            start_next = orth in enders
+        previous = orth
+    return doc.from_array([SENT_START], starts)
 
 
 @Language.component("marketfacts_quantities")

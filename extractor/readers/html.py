@@ -8,6 +8,9 @@ like a feed's. When trafilatura finds no main content (very short pages,
 odd markup), the page's ``<article>``, ``<main>`` or ``<body>`` is converted
 instead, minus navigation.
 
+The page is parsed once (trafilatura's loader, lxml): our own reading of its
+metadata comes first, then the same tree goes to trafilatura.
+
 Dates: trafilatura (via htmldate) gives the day, which is what extraction
 needs; when the page's own metadata (``article:published_time``,
 ``datePublished``) gives a timestamp on that same day, the timestamp is kept
@@ -24,12 +27,14 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from types import ModuleType
 
+import lxml.html
 from bs4 import BeautifulSoup
 from bs4.dammit import EncodingDetector, UnicodeDammit
+from lxml.html import HtmlElement
 
 from ..documents import Document, Table
 from ..errors import ReadError
-from .htmltext import html_to_text
+from .htmltext import html_to_text, soup_to_text
 from .text import file_url, parse_timestamp
 
 # Servers send these by default, not because they know: a Korean page
@@ -40,15 +45,17 @@ _WEAK_CHARSETS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 _CHARSET_ALIASES = {"euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949"}
 
 # Where pages put their publication time, most specific first.
-_META_DATE_SELECTORS = (
-    'meta[property="article:published_time"]',
-    'meta[name="article:published_time"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="pubdate"]',
-    'meta[name="publish-date"]',
-    'meta[name="dcterms.created"]',
-    'meta[name="date"]',
+_META_DATES = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "publish-date"),
+    ("name", "dcterms.created"),
+    ("name", "date"),
 )
+_LD_JSON = re.compile(r"ld\+json", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page furniture the fallback drops. Not <form>: ASP.NET pages wrap the whole
 # page in one. <header>/<footer> only outside the article, whose own header
 # holds its headline and date.
@@ -72,18 +79,22 @@ def read_html(
     the page has no text.
     """
     html = decode_html(data, charset)
-    soup = BeautifulSoup(html, "lxml")
-    text, tables, meta = _main_content(html, url)
+    # One parse serves our metadata and then trafilatura (which may prune
+    # the tree, so our reading comes first); BeautifulSoup only for the
+    # rare page trafilatura finds no content in.
+    tree = _parse(html)
+    page = _PageMeta(tree)
+    text, tables, meta = _main_content(tree if tree is not None else html, url)
     document = Document(
         text=text,
-        url=url or meta.get("url") or _canonical_url(soup) or file_url(source),
-        title=meta.get("title") or _title(soup),
-        published=published if published is not None else _published(meta.get("date"), soup),
+        url=url or meta.get("url") or page.canonical_url() or file_url(source),
+        title=meta.get("title") or page.title(),
+        published=published if published is not None else _published(meta.get("date"), page),
         source=source,
         tables=tables,
     )
     if not document.text:
-        document.text, document.tables = _fallback_content(soup)  # last: it takes the soup apart
+        document.text, document.tables = _fallback_content(BeautifulSoup(html, "lxml"))
     if not document.text:
         raise ReadError(source, "no text found in the HTML page")
     return iter((document,))
@@ -141,14 +152,26 @@ def _trafilatura() -> ModuleType | None:
     return trafilatura
 
 
-def _main_content(html: str, url: str | None) -> tuple[str, list[Table], dict[str, str]]:
+def _parse(html: str) -> HtmlElement | None:
+    """The page as an lxml tree (trafilatura's loader, which repairs common
+    faults), or None when nothing parses."""
+    trafilatura = _trafilatura()
+    try:
+        if trafilatura is not None:
+            return trafilatura.load_html(html)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except Exception:  # lxml on hostile markup: the fallback reads the string
+        return None
+
+
+def _main_content(page: HtmlElement | str, url: str | None) -> tuple[str, list[Table], dict[str, str]]:
     """(text, tables, metadata) of the page's main content per trafilatura."""
     trafilatura = _trafilatura()
     if trafilatura is None:
         return "", [], {}
     try:
         result = trafilatura.extract(
-            html,
+            page,
             url=url,
             output_format="html",
             include_tables=True,
@@ -159,11 +182,11 @@ def _main_content(html: str, url: str | None) -> tuple[str, list[Table], dict[st
         return "", [], {}
     if not result:
         return "", [], {}
-    head = BeautifulSoup(result, "lxml").head
+    soup = BeautifulSoup(result, "lxml")
     meta = {}
-    if head is not None:
-        meta = {m.get("name"): m.get("content") for m in head.find_all("meta") if m.get("content")}
-    text, tables = html_to_text(result)  # html_to_text skips <head>
+    if soup.head is not None:
+        meta = {m.get("name"): m.get("content") for m in soup.head.find_all("meta") if m.get("content")}
+    text, tables = soup_to_text(soup)  # skips <head>
     return text, tables, meta
 
 
@@ -176,65 +199,86 @@ def _fallback_content(soup: BeautifulSoup) -> tuple[str, list[Table]]:
     return html_to_text(str(root))
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    for candidate in (
-        _meta_content(soup, 'meta[property="og:title"]'),
-        # <title> before <h1>: a " | Site" suffix beats a page whose first <h1> is the site's name.
-        soup.title.get_text() if soup.title else None,
-        soup.h1.get_text() if soup.h1 else None,
-    ):
-        if candidate and candidate.split():
-            return " ".join(candidate.split())
-    return None
+class _PageMeta:
+    """What the page says about itself: <meta>, <title>, <h1>, canonical
+    link, <time>, JSON-LD; each looked up in one pass over the lxml tree."""
+
+    def __init__(self, tree: HtmlElement | None) -> None:
+        self.tree = tree
+        self.meta: dict[tuple[str, str], str | None] = {}  # (attribute, value) -> content of the first such tag
+        if tree is None:
+            return
+        for tag in tree.iter("meta"):
+            content = tag.get("content")
+            for attribute in ("property", "name", "itemprop"):
+                if (value := tag.get(attribute)) is not None:
+                    self.meta.setdefault((attribute, value), content.strip() if content else None)
+
+    def content(self, attribute: str, value: str) -> str | None:
+        return self.meta.get((attribute, value)) or None
+
+    def _first_text(self, tag: str) -> str | None:
+        element = next(self.tree.iter(tag), None) if self.tree is not None else None
+        return element.text_content() if element is not None else None
+
+    def title(self) -> str | None:
+        for candidate in (
+            self.content("property", "og:title"),
+            # <title> before <h1>: a " | Site" suffix beats a page whose first <h1> is the site's name.
+            self._first_text("title"),
+            self._first_text("h1"),
+        ):
+            if candidate and candidate.split():
+                return " ".join(candidate.split())
+        return None
+
+    def canonical_url(self) -> str | None:
+        if self.tree is not None:
+            for link in self.tree.iter("link"):
+                href = link.get("href")
+                if href is not None and "canonical" in (link.get("rel") or "").split():
+                    if href.startswith(("http://", "https://")):
+                        return href
+                    break
+        og = self.content("property", "og:url")
+        return og if og and og.startswith(("http://", "https://")) else None
+
+    def timestamps(self) -> Iterator[str | None]:
+        """Candidate publication times, most specific first."""
+        for attribute, value in _META_DATES:
+            yield self.content(attribute, value)
+        if self.tree is None:
+            return
+        for tag in self.tree.iter("time"):
+            if tag.get("itemprop") == "datePublished" and tag.get("datetime") is not None:
+                yield tag.get("datetime")
+                break
+        for script in self.tree.iter("script"):
+            if _LD_JSON.search(script.get("type") or ""):
+                yield from _json_ld_dates(script.text or "")
 
 
-def _canonical_url(soup: BeautifulSoup) -> str | None:
-    link = soup.select_one('link[rel~="canonical"][href]')
-    if link is not None and str(link["href"]).startswith(("http://", "https://")):
-        return str(link["href"])
-    og = _meta_content(soup, 'meta[property="og:url"]')
-    return og if og and og.startswith(("http://", "https://")) else None
-
-
-def _published(day: str | None, soup: BeautifulSoup) -> date | datetime | None:
+def _published(day: str | None, page: _PageMeta) -> date | datetime | None:
     """trafilatura's day, refined to the page's own timestamp when they agree."""
     found = parse_timestamp(day) if day else None
-    stamp = _page_timestamp(soup)
+    stamp = next((parsed for value in page.timestamps() if value and (parsed := parse_timestamp(value))), None)
     if isinstance(stamp, datetime) and (found is None or stamp.date() == found):
         return stamp
     return found or stamp
 
 
-def _page_timestamp(soup: BeautifulSoup) -> date | datetime | None:
-    values = [_meta_content(soup, selector) for selector in _META_DATE_SELECTORS]
-    time_tag = soup.select_one('time[itemprop="datePublished"][datetime]')
-    values.append(str(time_tag["datetime"]) if time_tag is not None else None)
-    values.extend(_json_ld_dates(soup))
-    for value in values:
-        if value and (parsed := parse_timestamp(value)) is not None:
-            return parsed
-    return None
-
-
-def _json_ld_dates(soup: BeautifulSoup) -> Iterator[str]:
-    """``datePublished`` values in the page's JSON-LD blocks (NewsArticle and kin)."""
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
-        try:
-            data = json.loads(script.get_text())
-        except ValueError:
-            continue
-        stack, seen = [data], 0
-        while stack and seen < 1000:  # bounded: JSON-LD graphs can be large
-            item, seen = stack.pop(), seen + 1
-            if isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    yield item["datePublished"]
-                stack.extend(item.values())
-            elif isinstance(item, list):
-                stack.extend(item)
-
-
-def _meta_content(soup: BeautifulSoup, selector: str) -> str | None:
-    tag = soup.select_one(selector)
-    content = tag.get("content") if tag is not None else None
-    return str(content).strip() if content else None
+def _json_ld_dates(block: str) -> Iterator[str]:
+    """``datePublished`` values in a JSON-LD block (NewsArticle and kin)."""
+    try:
+        data = json.loads(block)
+    except ValueError:
+        return
+    stack, seen = [data], 0
+    while stack and seen < 1000:  # bounded: JSON-LD graphs can be large
+        item, seen = stack.pop(), seen + 1
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                yield item["datePublished"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)

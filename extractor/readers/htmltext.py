@@ -77,7 +77,11 @@ def html_to_text(html: str) -> tuple[str, list[Table]]:
     converted. ``text[t.start:t.end]`` is exactly the pipe lines of table
     ``t``.
     """
-    soup = BeautifulSoup(html, "lxml")
+    return soup_to_text(BeautifulSoup(html, "lxml"))
+
+
+def soup_to_text(soup: BeautifulSoup) -> tuple[str, list[Table]]:
+    """:func:`html_to_text` of an already parsed page."""
     builder = _TextBuilder()
     _walk(soup, builder)
     return builder.finish()
