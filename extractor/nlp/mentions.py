@@ -18,9 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from ..model import Quantity
@@ -71,10 +73,15 @@ class Candidate:
 def collect_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     occupied: list[tuple[int, int]] = []
+    # Plain tuples, read once: each access to doc.spans builds Span objects.
+    cues = [
+        _Cue(s.start_char, s.end_char, s.start, s.end, s.label_, s.id_, s.label_ == "SUBJECT" and any(c.isdigit() for c in s.text))
+        for s in doc.spans.get("cues", ())
+    ]  # fmt: skip
     # An index name holds a number ("KOSPI 200"): the name wins over the figure.
-    names = [(s.start_char, s.end_char) for s in doc.spans.get("cues", ()) if s.label_ == "SUBJECT" and any(c.isdigit() for c in s.text)]
+    names = [(c.start_char, c.end_char) for c in cues if c.numbered_subject]
     for q in doc._.quantities or ():
-        if any(a < q.end and q.start < b for a, b in names):
+        if names and any(a < q.end and q.start < b for a, b in names):
             continue
         out.append(Mention("QTY", q.start, q.end, quantity=q))
         occupied.append((q.start, q.end))
@@ -85,25 +92,36 @@ def collect_mentions(doc: Doc) -> list[Mention]:
         i = bisect.bisect_right(starts, end) - 1
         return i >= 0 and occupied[i][1] > start
 
+    company_spans = []
     for span in doc.spans.get("companies", ()):
         if not overlaps_quantity(span.start_char, span.end_char):
             out.append(Mention("COMPANY", span.start_char, span.end_char, span.label_, span.kb_id_ or None))
-    company_spans = [(m.start, m.end) for m in out if m.kind == "COMPANY"]
+            company_spans.append((span.start_char, span.end_char))
     # Cues that collide with a figure or a company name go first, so that a
     # shorter cue ("weeks") survives a longer one that ran into a figure
     # ("over two weeks").
     free = [
-        span for span in doc.spans.get("cues", ())
-        if not overlaps_quantity(span.start_char, span.end_char)
-        and not any(cs < span.end_char and span.start_char < ce for cs, ce in company_spans)
+        cue for cue in cues
+        if not overlaps_quantity(cue.start_char, cue.end_char)
+        and not any(cs < cue.end_char and cue.start_char < ce for cs, ce in company_spans)
     ]  # fmt: skip
-    for span in _longest_first(free):
-        out.append(Mention(span.label_, span.start_char, span.end_char, span.id_))
+    for cue in _longest_first(free):
+        out.append(Mention(cue.label, cue.start_char, cue.end_char, cue.id))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
 
-def _longest_first(spans) -> list:
+class _Cue(NamedTuple):
+    start_char: int
+    end_char: int
+    start: int  # token offsets
+    end: int
+    label: str
+    id: str
+    numbered_subject: bool
+
+
+def _longest_first(spans: list[_Cue]) -> list[_Cue]:
     """Overlapping cue spans: the longest wins ("net short selling balance"
     over "short selling balance"), as spacy.util.filter_spans does."""
     # Equal length: the later-ending span wins ("KOSPI 200" over "The KOSPI").
@@ -126,6 +144,24 @@ def mentions_within(mentions: list[Mention], starts: list[int], start: int, end:
             out.append(mentions[i])
         i += 1
     return out
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text: the string it was made from when ``extract`` kept it
+    (``Doc.text`` joins a Token object per token on every call)."""
+    text = doc.user_data.get("text")
+    return text if isinstance(text, str) else doc.text
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence, as ``doc.sents`` gives them,
+    read from arrays: ``doc.sents`` builds a Token object per token."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    starts = [i for i, (sent_start, _, _) in enumerate(rows) if i == 0 or sent_start == 1]
+    ends = starts[1:] + [len(rows)]
+    return [(rows[a][1], rows[b - 1][1] + rows[b - 1][2]) for a, b in zip(starts, ends)]
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

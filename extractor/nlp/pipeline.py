@@ -29,6 +29,7 @@ from ..errors import PatternError
 from ..model import Fact, Quantity
 from ..rules import pattern_dir, read_jsonl
 from . import companies as _companies  # noqa: F401  (registers marketfacts_companies)
+from .mentions import text_of
 from .quantities import find_quantities
 from .relations import build_facts
 
@@ -90,7 +91,7 @@ def segment(doc: Doc) -> Doc:
 
 @Language.component("marketfacts_quantities")
 def attach_quantities(doc: Doc) -> Doc:
-    doc._.quantities = find_quantities(doc.text)
+    doc._.quantities = find_quantities(text_of(doc))
     return doc
 
 
@@ -152,6 +153,7 @@ def extractor_version() -> str:
 
 def _make_doc(nlp: Language, text: str, published, title: str | None) -> Doc:
     doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # spaCy keeps the text exactly; this spares rebuilding it
     doc.user_data["published"] = _as_date(published)
     doc.user_data["title"] = title
     return doc

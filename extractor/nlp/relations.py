@@ -54,6 +54,8 @@ from .mentions import (
     is_broker,
     is_heading,
     mentions_within,
+    sentence_offsets,
+    text_of,
     metric_family,
     split_clauses,
 )
@@ -92,7 +94,7 @@ def build_facts(doc: Doc) -> list[Fact]:
 class _Reader:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.mentions = collect_mentions(doc)
         self.mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
@@ -119,15 +121,15 @@ class _Reader:
         row_starts = [row.start for row in self.rows]
         segments = [(row.start, row.end, row) for row in self.rows]
         headline_end = self._headline_end()
-        for sent in self.doc.sents:
-            if sent.start_char < headline_end:
+        for start_char, end_char in sentence_offsets(self.doc):
+            if start_char < headline_end:
                 continue  # the headline restates the body's figures, rounded
-            i = bisect.bisect_right(row_starts, sent.start_char) - 1
-            if i >= 0 and self.rows[i].start <= sent.start_char < self.rows[i].end:
+            i = bisect.bisect_right(row_starts, start_char) - 1
+            if i >= 0 and self.rows[i].start <= start_char < self.rows[i].end:
                 continue
-            if _PIPE_LINE.match(self.text, self.text.rfind("\n", 0, sent.start_char) + 1):
+            if _PIPE_LINE.match(self.text, self.text.rfind("\n", 0, start_char) + 1):
                 continue  # a table's header or caption row: read with the table
-            segments.append((sent.start_char, sent.end_char, None))
+            segments.append((start_char, end_char, None))
         segments.sort(key=lambda s: s[0])
         return segments
 
