@@ -25,6 +25,9 @@ from extractor.parallel import run_unit as _real_run_unit
 from extractor.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
+# Big enough that a kill lands partway (after 40 of TOTAL stored), small enough to run fast.
+PER_ARCHIVE = 100
+TOTAL = 2 * PER_ARCHIVE
 
 
 def rows(db: str | Path) -> tuple[list[tuple], list[tuple]]:
@@ -48,8 +51,8 @@ def rows(db: str | Path) -> tuple[list[tuple], list[tuple]]:
 @pytest.fixture(scope="module")
 def archives(tmp_path_factory) -> list[str]:
     root = tmp_path_factory.mktemp("archives")
-    write_warc(root / "news.warc.gz", 150)
-    write_jsonl(root / "lines.jsonl", 150)
+    write_warc(root / "news.warc.gz", PER_ARCHIVE)
+    write_jsonl(root / "lines.jsonl", PER_ARCHIVE)
     return [str(root / "news.warc.gz"), str(root / "lines.jsonl")]
 
 
@@ -58,7 +61,7 @@ def uninterrupted(archives, tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("clean") / "facts.db"
     with Store(db) as store:
         summary = backfill(archives, store, workers=2, chunk_bytes=16_384)
-    assert summary.ok and summary.documents == 300 and summary.inserted == 300
+    assert summary.ok and summary.documents == TOTAL and summary.inserted == TOTAL
     return db
 
 
@@ -82,7 +85,7 @@ def test_kill_9_partway_then_a_second_run_gives_exactly_the_rows_of_an_uninterru
         os.killpg(run.pid, signal.SIGKILL)  # the parent and its workers, mid-batch
         run.wait()
     stored = _count(db)
-    assert 40 <= stored < 300, "the run was not stopped partway"
+    assert 40 <= stored < TOTAL, "the run was not stopped partway"
     with Store(db) as store:
         committed = sum(row["records"] for row in store.progress().values())
     assert committed > 0, "progress is committed with the articles it covers"
@@ -92,7 +95,7 @@ def test_kill_9_partway_then_a_second_run_gives_exactly_the_rows_of_an_uninterru
     assert rows(db) == rows(uninterrupted)
     assert "0 errors" in resumed.stdout
     read_again = int(resumed.stdout.split(" articles read")[0])
-    assert read_again < 300, "the second run started over instead of resuming"
+    assert read_again < TOTAL, "the second run started over instead of resuming"
 
 
 def _count(db: Path) -> int:
@@ -117,7 +120,7 @@ def test_a_full_disk_stops_the_run_with_one_error_and_the_next_run_completes_it(
         with pytest.raises(StoreError) as caught:
             backfill(archives, store, workers=2, chunk_bytes=16_384, batch_size=50)
         assert "full" in str(caught.value)
-        assert 0 < store.db["articles"].count < 300
+        assert 0 < store.db["articles"].count < TOTAL
     with Store(db) as store:
         summary = backfill(archives, store, workers=2, chunk_bytes=16_384)
     assert summary.ok
@@ -132,10 +135,10 @@ def test_a_second_run_skips_done_files_and_reads_a_changed_one_again(archives, u
         assert again.documents == 0 and again.sources_skipped == 2
         progress = store.progress()
         assert {p["done"] for p in progress.values()} == {1}
-        assert progress[archives[1]]["records"] == 150 and progress[archives[1]]["offset"] == Path(archives[1]).stat().st_size
+        assert progress[archives[1]]["records"] == PER_ARCHIVE and progress[archives[1]]["offset"] == Path(archives[1]).stat().st_size
         os.utime(archives[1])  # touched: read again, and every article comes out unchanged
         touched = backfill(archives, store, workers=1, chunk_bytes=16_384)
-        assert touched.sources_skipped == 1 and touched.documents == 150 and touched.unchanged == 150
+        assert touched.sources_skipped == 1 and touched.documents == PER_ARCHIVE and touched.unchanged == PER_ARCHIVE
     assert rows(db)[1] == rows(uninterrupted)[1]
 
 
@@ -211,10 +214,10 @@ def test_reextract_replaces_the_facts_of_articles_from_an_older_rule_set(uninter
         store.db.execute("UPDATE articles SET extractor_version = 'old' WHERE id % 2 = 0")
         store.db.execute("DELETE FROM facts WHERE article_id IN (SELECT id FROM articles WHERE id % 2 = 0)")
         stale = store.count_stale(store.db.execute("SELECT extractor_version FROM articles WHERE id = 1").fetchone()[0])
-        assert stale == 150
+        assert stale == PER_ARCHIVE
     result = CliRunner().invoke(main, ["reextract", "--db", str(db), "--workers", "2", "-q"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("150 articles re-extracted")
+    assert result.output.startswith(f"{PER_ARCHIVE} articles re-extracted")
     assert rows(db) == rows(uninterrupted)
     again = CliRunner().invoke(main, ["reextract", "--db", str(db), "--workers", "1", "-q"])
     assert again.output.startswith("0 articles re-extracted")
