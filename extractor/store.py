@@ -293,14 +293,20 @@ class Store:
                     self.db["articles"].update(article_id, record)
                     action = "replaced"
                 else:
-                    article_id = self.db["articles"].insert(record).last_pk
+                    article_id = self.db.execute(_INSERT_ARTICLE, record).lastrowid
                     action = "inserted"
-                rows = [_fact_row(article_id, fact) for fact in facts]
-                if rows:
-                    self.db["facts"].insert_all(rows)
-                return WriteResult(action, article_id, len(rows))
+                count = self._insert_facts(article_id, facts)
+                return WriteResult(action, article_id, count)
         except sqlite3.Error as e:
             raise StoreError(self.path, f"cannot store article {document.key!r}: {e}") from e
+
+    def _insert_facts(self, article_id: int, facts: Iterable[Fact]) -> int:
+        # Plain prepared INSERTs: sqlite-utils' insert_all inspects the table
+        # and each value on every call, which was half of a backfill's writing.
+        rows = [_fact_row(article_id, fact) for fact in facts]
+        if rows:
+            self.db.conn.executemany(_INSERT_FACT, rows)
+        return len(rows)
 
     # -- reads --------------------------------------------------------------
 
@@ -459,11 +465,9 @@ class Store:
         try:
             with self._transaction():
                 self.db.execute("DELETE FROM facts WHERE article_id = ?", [article_id])
-                rows = [_fact_row(article_id, fact) for fact in facts]
-                if rows:
-                    self.db["facts"].insert_all(rows)
+                count = self._insert_facts(article_id, facts)
                 self.db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [extractor_version, article_id])
-                return len(rows)
+                return count
         except sqlite3.Error as e:
             raise StoreError(self.path, f"cannot replace the facts of article {article_id}: {e}") from e
 
@@ -589,6 +593,19 @@ class _Transaction:
         else:
             self.conn.execute("ROLLBACK")
         return False
+
+
+_ARTICLE_COLUMNS = (
+    "source_id", "key", "url", "guid", "title", "published", "fetched_at", "text", "content_hash", "extractor_version",
+)  # fmt: skip
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(f'[{c}]' for c in _ARTICLE_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + c for c in _ARTICLE_COLUMNS)})"
+)
+_FACT_COLUMNS = ("article_id", *FACT_FIELDS, "rule")
+_INSERT_FACT = (
+    f"INSERT INTO facts ({', '.join(f'[{c}]' for c in _FACT_COLUMNS)}) VALUES ({', '.join(':' + c for c in _FACT_COLUMNS)})"
+)
 
 
 def _fact_row(article_id: int, fact: Fact) -> dict:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import socket
+import sqlite3
 import struct
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -143,15 +148,24 @@ def fast_default_client(monkeypatch):
     client.close()
 
 
-@pytest.fixture
-def http_server():
+@contextlib.contextmanager
+def serving() -> Iterator[LocalServer]:
+    """A LocalServer answering on 127.0.0.1 for the duration of the block."""
     server = LocalServer()
     # A short poll interval: shutdown() waits up to one interval.
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def http_server():
+    with serving() as server:
+        yield server
 
 
 def closed_port_url() -> str:
@@ -159,3 +173,12 @@ def closed_port_url() -> str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     return f"http://127.0.0.1:{port}/feed.xml"
+
+
+def query_rows(db: str | Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of one query on a database file, through a connection of its own."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import query_rows as rows
 from click.testing import CliRunner
 
 from extractor.cli import main
@@ -29,14 +29,6 @@ def runner():
 @pytest.fixture
 def db(tmp_path):
     return str(tmp_path / "facts.db")
-
-
-def rows(db_path, sql, params=()):
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def test_ingest_without_sources_stores_the_bundled_sample(runner, db):

@@ -9,12 +9,11 @@ wait. What a test checks is what the server saw (`http_server.count`).
 from __future__ import annotations
 
 import gzip
-import threading
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
 import pytest
-from conftest import LocalServer, Route, closed_port_url
+from conftest import Route, closed_port_url, serving
 
 from extractor.errors import FetchError, ReadError
 from extractor.fetch import (
@@ -46,12 +45,8 @@ def client():
 
 @pytest.fixture
 def other_server():
-    server = LocalServer()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving() as server:
+        yield server
 
 
 # --- the plain path ----------------------------------------------------------

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import query_rows as rows
 from click.testing import CliRunner
 
 from extractor.cli import main
@@ -34,14 +34,6 @@ def db(tmp_path_factory):
 def run(*args):
     result = CliRunner().invoke(main, list(args))
     return result
-
-
-def rows(db, sql, params=()):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def test_query_finds_facts_by_their_evidence_newest_first(db):

@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 from conftest import Route
 
@@ -385,24 +384,23 @@ def test_a_store_error_on_one_feed_is_reported_and_the_poll_goes_on(http_server,
 
 def test_an_interrupt_inside_an_article_write_loses_only_that_article(http_server, store, client, monkeypatch):
     url = http_server.route("/rss", live("markets_full.rss"), headers=RSS, etag='"v1"')
-    real_insert_all = sqlite_utils.db.Table.insert_all
+    real_insert_facts = Store._insert_facts
     calls = []
 
-    def insert_all(self, *args, **kwargs):
-        if self.name == "facts":
-            calls.append(1)
-            if len(calls) == 2:
-                raise KeyboardInterrupt  # Ctrl-C after the second article's row went in, before its facts
-        return real_insert_all(self, *args, **kwargs)
+    def insert_facts(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C after the second article's row went in, before its facts
+        return real_insert_facts(self, *args, **kwargs)
 
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", insert_all)
+    monkeypatch.setattr(Store, "_insert_facts", insert_facts)
     with pytest.raises(KeyboardInterrupt):
         watch([url], store, client=client, max_polls=1)
     assert store.db["articles"].count == 1  # the second article rolled back whole
     assert store.db.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
                             "(SELECT 1 FROM facts f WHERE f.article_id = a.id)").fetchone()[0] == 0
     assert store.source_row(url)["etag"] is None  # so the next run does not get a 304
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", real_insert_all)
+    monkeypatch.setattr(Store, "_insert_facts", real_insert_facts)
     result = poll(store, client, url)
     assert (result.new, result.skipped) == (1, 1)
     assert store.db["articles"].count == 2 and store.source_row(url)["etag"] == '"v1"'
