@@ -215,6 +215,23 @@ def test_qualifier_is_kept_and_sign_is_not_lost():
     assert (f.value, f.qualifier) == (-2, "more_than")
 
 
+def test_index_named_for_its_members_does_not_take_a_companys_figure():
+    got = facts(
+        "Ecopro BM carried the highest short interest among KOSPI 200 and KOSDAQ 150 constituents at 7.42%, "
+        "followed by its parent Ecopro at 5.96% and HLB at 4.31%."
+    )
+    assert sorted(got) == [
+        ("Ecopro", "short_interest_pct", None, 5.96),
+        ("Ecopro BM", "short_interest_pct", None, 7.42),
+        ("HLB", "short_interest_pct", None, 4.31),
+    ]
+
+
+def test_an_index_aggregate_over_its_constituents_is_the_indexs_figure():
+    got = facts("Short interest across KOSDAQ constituents rose to 2.14% as of May 8.")
+    assert got == [("KOSDAQ", "short_interest_pct", None, 2.14)]
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

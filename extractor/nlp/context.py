@@ -26,6 +26,9 @@ FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _PHRASE_END = re.compile(r"[,;—–]")
 #: An aside: ", which ... ," or " - the proportion of ... - " or "(...)".
 _ASIDE = re.compile(r",\s*(?:which|that|who|whose|where)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
+_MEMBERS_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d+)?)*[\s-]+(?:listed\s+)?(?:constituents|components|members|names)\b", re.I
+)
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 
 
@@ -139,18 +142,29 @@ class QuantityContext:
         # ("17.9 trillion won was borrowed to buy Kospi shares and 9.81
         # trillion won to buy Kosdaq shares"), then the rest of the clause.
         order = [list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause]
-        before = next((m for m in reversed(self.local) if m.kind in subjects), None)
-        if before is not None and re.search(r"\b(?:and|while|but|along with|versus|against)\b", self.text[before.end : self.q.start]):
+        before = next((m for m in reversed(self.local) if m.kind in subjects and not self._membership(m)), None)
+        if before is not None and self.previous_end > self.c_start and re.search(r"\b(?:and|while|but|along with|versus|against)\b", self.text[before.end : self.q.start]):
             # "17.9 trillion won ... Kospi shares and 9.81 trillion won to buy
             # Kosdaq shares": the name before belongs to the previous item.
             order = [self.right] + order
         for mentions in order:
             for m in mentions:
                 if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
-                    if metric == "target_price" and is_broker(m.id):
+                    if (metric == "target_price" and is_broker(m.id)) or self._membership(m):
                         continue
                     return self.r.resolve(m)
         return self._remembered_subject(metric)
+
+    def _membership(self, m: Mention) -> bool:
+        """An index named for its members where a company is the subject:
+        "Ecopro BM carried the highest short interest among KOSPI 200 and
+        KOSDAQ 150 constituents at 7.42%". Without a company, "short
+        interest across KOSDAQ constituents" is the index's own figure."""
+        return (
+            m.kind == "SUBJECT"
+            and bool(_MEMBERS_AFTER.match(self.text, m.end))
+            and any(c.kind == "COMPANY" for c in self.left)
+        )
 
     def _remembered_subject(self, metric: str) -> tuple[str, str | None] | None:
         """No subject in the clause: the table row's, else the one the
