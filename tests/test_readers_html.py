@@ -275,3 +275,12 @@ def test_page_is_read_over_http_with_the_final_url(http_server):  # noqa: F811
     assert doc.url == target
     assert doc.source == start
     assert doc.tables[0].rows[1] == ["Kospi", "5,120.35", "+1.84%"]
+
+
+def test_figure_lists_in_a_short_mobile_article_are_kept():
+    # trafilatura's precision mode drops these <ul>s as boilerplate; the
+    # figures in them (flows by investor, top movers) are the article.
+    (doc,) = read_html((DATA / "mobile_flash_lists.html").read_bytes(), "mobile_flash_lists.html")
+    for line in ("Foreigners −₩902.3bn", "Retail +₩1.05tn", "SK hynix ₩1,105,000 (−4.10%)", "Hyundai Motor ₩288,500 (+1.23%)"):
+        assert line in doc.text
+    assert "Won nears 1,470" not in doc.text and "Log in" not in doc.text  # the page furniture stays out

@@ -177,6 +177,7 @@ def _main_content(page: HtmlElement | str, url: str | None) -> tuple[str, list[T
             include_tables=True,
             include_comments=False,
             with_metadata=True,
+            favor_recall=True,  # keeps figure lists that precision mode drops; checked: no furniture added on our pages
         )
     except Exception:  # trafilatura on hostile markup: fall back rather than fail the page
         return "", [], {}
