@@ -1,6 +1,9 @@
-"""Validate the held-out fixtures in this directory (stdlib only).
+"""Validate a held-out fixture directory (stdlib only).
 
-    python fixtures/holdout/check_holdout.py [-v]
+    python scripts/check_holdout.py [DIR] [-v]
+
+DIR defaults to fixtures/holdout; a relative DIR is taken from the current
+directory, or else from the repository root (e.g. fixtures/blind2).
 
 Reuses scripts/check_fixtures.py's per-file checks (shape, metric/unit, investor,
 qualifier, as_of <= published, duplicates, evidence present in the visible text
@@ -56,9 +59,21 @@ def doc_text(path: Path) -> str:
 cf.doc_text = doc_text
 
 
+def target_dir(argv) -> Path:
+    args = [a for a in argv if not a.startswith("-")]
+    if not args:
+        return HERE
+    d = Path(args[0])
+    if not d.is_absolute() and not d.is_dir():
+        d = REPO / d
+    if not d.is_dir():
+        raise SystemExit(f"not a directory: {args[0]}")
+    return d
+
+
 def main(argv):
     tk = tickers()
-    paths = sorted(HERE.glob("*.expected.json"))
+    paths = sorted(target_dir(argv).glob("*.expected.json"))
     errs, per_metric, n = [], Counter(), 0
     for p in paths:
         e, per_doc = cf.check_file(p, tk)

@@ -262,6 +262,47 @@ def test_table_rows_map_columns_to_metrics_and_investors():
     }
 
 
+def test_percent_sign_in_a_header_makes_its_column_percent_and_hi_lo_are_levels():
+    text = (
+        "Benchmarks, May 13 session\n\n"
+        "| Index | Open | Intraday hi | Intraday lo | Last | Net chg (pts) | % chg |\n"
+        "| KOSPI | 7,700.12 | 7,851.30 | 7,690.05 | 7,844.01 | +201.33 | +2.63 |\n"
+    )
+    assert set(facts(text)) == {
+        ("KOSPI", "index_open", None, 7700.12),
+        ("KOSPI", "index_high", None, 7851.30),
+        ("KOSPI", "index_low", None, 7690.05),
+        ("KOSPI", "index_close", None, 7844.01),
+        ("KOSPI", "index_change", None, 201.33),
+        ("KOSPI", "index_change_pct", None, 2.63),  # not a change of 2.63 points
+    }
+
+
+def test_flows_table_by_investor_takes_its_market_and_scale_from_the_caption():
+    text = (
+        "Net buying on the KOSDAQ by investor type (KRW bn)\n\n"
+        "| Investor | Net |\n"
+        "| Individuals | -1,184.6 |\n"
+        "| Foreigners | +903.2 |\n"
+        "| Pension funds | +88.4 |\n"
+    )
+    assert set(facts(text)) == {
+        ("KOSDAQ", "net_buy", "retail", -1184600000000),
+        ("KOSDAQ", "net_buy", "foreign", 903200000000),
+        ("KOSDAQ", "net_buy", "pension", 88400000000),
+    }
+
+
+def test_a_day_after_a_comma_in_a_header_dates_its_column():
+    text = (
+        "Shorts by market (KRW tn unless noted)\n\n"
+        "| Market | Short bal. (May 11) | Short bal. / mkt cap, May 11 (%) |\n"
+        "| KOSPI | 12.05 | 0.38 |\n"
+    )
+    found = {(f.metric, f.value, f.as_of) for f in extract(text, PUB)}
+    assert found == {("short_balance", 12050000000000, date(2026, 5, 11)), ("short_balance_ratio", 0.38, date(2026, 5, 11))}
+
+
 def test_table_row_of_a_company_gives_price_and_change():
     text = "| Name | Close | Daily | Flow read |\n| SK hynix | ₩1,976,000 | +7.68% | Heavy foreign selling, absorbed by institutions +₩907.7bn |\n"
     got = set(facts(text))

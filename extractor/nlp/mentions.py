@@ -207,7 +207,8 @@ def heading_scale(line: str) -> int | None:
     """"(₩bn)", "(KRW bn)", "(bil. won)", "(Unit: KRW billion; ...)" in a
     heading: the scale of bare figures below."""
     m = re.search(
-        r"\((?:unit:\s*)?(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?\s*[);]"
+        r"\((?:unit:\s*)?(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?"
+        r"(?:,?\s+unless\s+(?:otherwise\s+)?(?:noted|stated|indicated))?\s*[);]"
         r"|\bunit:\s*(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\b",
         line,
         re.I,

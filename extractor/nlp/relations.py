@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc
@@ -84,6 +84,8 @@ class _State:
     section_scale: int | None = None  # "(₩bn)" in a heading: bare figures below are billions
     section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
+
+_INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -179,12 +181,14 @@ class _Reader:
         self._remember(mentions, sentence_dates, produced, start)
 
     def _read_row(self, row: TableRow) -> None:
-        subject = self._row_subject(row)
+        subject, columns = self._row_subject(row), row.columns
         if subject is None:
-            return
+            subject, columns = self._investor_row(row)
+            if subject is None:
+                return
         dates = self.as_of.dates_in(row.start, row.end)
         table_day = self.as_of.day_in_text(row.caption)
-        for cell, column in zip(row.cells[1:], row.columns[1:]):
+        for cell, column in zip(row.cells[1:], columns[1:]):
             cell_start, cell_end = cell
             if column is None:
                 # Free text in a cell ("Foreign -₩1.55tn, institutions +₩456.1bn"):
@@ -247,6 +251,21 @@ class _Reader:
             if m.kind == "MARKETWIDE":
                 return Mention("SUBJECT", m.start, m.end, "KRX")  # a "KRX total" row
         return None
+
+    def _investor_row(self, row: TableRow) -> tuple[Mention | None, list]:
+        """A flows table by investor ("| Foreigners | +903.2 |" under "Net
+        buying on the KOSPI by investor type (KRW bn)"): the row names the
+        investor of its net-buy cells, the caption or the report the market."""
+        start, end = row.cells[0]
+        investor = next((m.id for m in self.mentions_in(start, end) if m.kind == "INVESTOR"), None)
+        if investor is None or not any(c is not None and c.kind == "net_buy" and not c.investor for c in row.columns[1:]):
+            return None, row.columns
+        named = _INDEX_NAME.search(row.caption or "")
+        market = named.group(0).upper() if named else self.state.flow_market or self.state.focus_index
+        if market is None:
+            return None, row.columns
+        columns = [replace(c, investor=investor) if c is not None and c.kind == "net_buy" and not c.investor else c for c in row.columns]
+        return Mention("SUBJECT", start, start, market), columns
 
     def market_subject(self, clause: list[Mention], sentence: list[Mention], before: int) -> tuple[str, str | None] | None:
         """The market of a flow: named in its clause (before, then after the

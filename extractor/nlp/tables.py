@@ -116,6 +116,11 @@ def header_columns(headers: list[str]) -> list[Column | None]:
     ]
 
 
+_TRAILING_DAY = re.compile(
+    r",\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$", re.I
+)
+
+
 def _split_header(raw: str) -> tuple[int | None, str | None, str, str | None]:
     """"Short selling (KRW bn)" -> (1e9, None, "short selling", None);
     "Close (Feb. 13)" -> (None, "Feb. 13", "close", None); "Chg (pts)" ->
@@ -134,6 +139,10 @@ def _split_header(raw: str) -> tuple[int | None, str | None, str, str | None]:
                 day_text = part
     name = _PAREN.sub(" ", raw)
     name = re.sub(r"[*_`]", "", name)
+    if day_text is None and (day := _TRAILING_DAY.search(name)):
+        day_text, name = day.group(1), name[: day.start()]  # "Short bal. / mkt cap, Dec 2"
+    if unit is None and "%" in name:
+        unit = "pct"  # "% chg", "Day %"
     return scale, day_text, re.sub(r"\s+", " ", name).strip().lower(), unit
 
 
