@@ -232,6 +232,33 @@ def test_an_index_aggregate_over_its_constituents_is_the_indexs_figure():
     assert got == [("KOSDAQ", "short_interest_pct", None, 2.14)]
 
 
+def test_quote_lines_give_the_price_without_a_won_sign():
+    text = (
+        "Stocks fell on Wednesday.\n\n"
+        "Samsung Electronics 103,100 (-1.15%)\n\n"
+        "Krafton 251,500, unchanged\n\n"
+        "KOSPI 5,412.08\n"
+    )
+    assert set(facts(text)) == {
+        ("Samsung Electronics", "price", None, 103100),
+        ("Samsung Electronics", "price_change_pct", None, -1.15),
+        ("Krafton", "price", None, 251500),  # flat: a price, no change of 0
+        ("KOSPI", "index_close", None, 5412.08),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung Electronics 2,500 new hires are expected this year.",
+        "SK hynix 5,000 (see note 3)",
+        "The KOSPI 5,000 target looks far off.",
+    ],
+)
+def test_a_name_next_to_a_number_is_no_quote_without_a_change_or_a_line_of_its_own(text):
+    assert facts("Stocks fell on Wednesday.\n\n" + text) == []
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

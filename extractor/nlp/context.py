@@ -29,6 +29,12 @@ _ASIDE = re.compile(r",\s*(?:which|that|who|whose|where)\b[^,;]*,|\s[-–—]\s[
 _MEMBERS_AFTER = re.compile(
     r"(?:\s*(?:,|and|or)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d+)?)*[\s-]+(?:listed\s+)?(?:constituents|components|members|names)\b", re.I
 )
+_QUOTE_CHANGE = re.compile(
+    r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%)"
+    r"|\(\s*(?:flat|unch\.?|unchanged)\s*\)|,\s*(?:flat|unchanged)\b)",
+    re.I,
+)
+_WORDY = re.compile(r"[A-Za-z0-9]")
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 
 
@@ -232,11 +238,18 @@ class QuantityContext:
 
     def _quoted(self, subj_m: Mention) -> bool:
         """A quote: a name, its level, and the day's change in brackets:
-        "KOSPI 4,104.35 (-1.21%)", "Samsung Electronics ₩107,600 (-2.18%)"."""
-        return (
-            re.fullmatch(r"\s*:?\s*", self.text[subj_m.end : self.q.start]) is not None
-            and re.match(r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%))", self.text[self.q.end : self.q.end + 24]) is not None
-        )
+        "KOSPI 4,104.35 (-1.21%)", "Samsung Electronics ₩107,600 (-2.18%)",
+        "Krafton 251,500, unchanged"; or a line that is only a name and its
+        level ("📉 KOSPI 5,412.08")."""
+        if re.fullmatch(r"\s*:?\s*", self.text[subj_m.end : self.q.start]) is None:
+            return False
+        after = self.text[self.q.end : self.q.end + 24]
+        if _QUOTE_CHANGE.match(after):
+            return True
+        line_start = self.text.rfind("\n", 0, subj_m.start) + 1
+        line_end = self.text.find("\n", self.q.end)
+        rest = self.text[self.q.end : line_end if line_end != -1 else len(self.text)]
+        return not _WORDY.search(self.text[line_start : subj_m.start]) and not _WORDY.search(rest)
 
     def _sign_of_paired_change(self) -> int | None:
         """"down 151.59 points (3.79%)": the percent shares the points' sign."""

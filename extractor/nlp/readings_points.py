@@ -46,6 +46,9 @@ class PointReadings(QuantityContext):
         elif subj_m.kind == "FX":
             return self.bare_fx_rate()
         elif subj_m.kind == "COMPANY":
+            # "Samsung Electronics 103,100 (-1.15%)": a quote's bare figure is the won price.
+            if q.unit is None and q.sign is None and q.value >= 50 and subj is not None and self._quoted(subj_m):
+                return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.quote", q.qualifier)
             return None
         if subj is None or subj[0] not in INDEXES or subj[0] == "KRX":
             return None
