@@ -210,6 +210,18 @@ def test_as_of_weekday_resolves_to_the_day_on_or_before_publication():
     assert f.as_of == date(2026, 1, 7)
 
 
+def test_a_compact_notes_abbreviated_weekday_dates_its_quotes():
+    # PUB is Thursday 2026-05-14; "Tue" is the 12th.
+    f = one("Market: KOSPI 7,912.44 (+0.61%) Tue; KOSDAQ flat.", "index_close")
+    assert f.as_of == date(2026, 5, 12)
+
+
+def test_a_weekday_abbreviation_before_a_full_date_is_that_date_only():
+    from extractor.nlp.dates import find_dates
+
+    assert [(m.text, m.day) for m in find_dates("Thu, 7 May 2026: the KOSPI rose.", PUB)] == [("7 May 2026", date(2026, 5, 7))]
+
+
 def test_qualifier_is_kept_and_sign_is_not_lost():
     f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
     assert (f.value, f.qualifier) == (-2, "more_than")

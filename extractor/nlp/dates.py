@@ -46,6 +46,7 @@ _DATE_RE = re.compile(
     r"|(?P<md>(?<![\d/.])(?<!\d\s)\b(?P<m3>1[0-2]|0?[1-9])/(?P<d3>[12][0-9]|3[01]|0?[1-9])\b(?![/\d]))"
     r"|(?P<ord>\bthe\s+(?P<d4>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*[-–]))"
     r"|(?P<wd>\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"|(?P<wa>(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?(?!\s*[-,]?\s*\d))"
     r"|(?P<rel>\b(?:today|yesterday)\b)"
     r"|(?P<ref>\b(?:that|this|the\s+same)\s+day\b|\bon\s+the\s+day\b|\bat\s+the\s+time\b)"
     r")",
@@ -79,7 +80,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     found = []
     for m in _DATE_RE.finditer(text):
-        kind = next(k for k in ("iso", "mdy", "dmy", "md", "ord", "wd", "rel", "ref") if m.group(k))
+        kind = next(k for k in ("iso", "mdy", "dmy", "md", "ord", "wd", "wa", "rel", "ref") if m.group(k))
         day = _resolve(kind, m, published)
         if day is None and kind != "ref":
             continue
@@ -103,8 +104,9 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> date | None:
         return _month_day_before(int(m["m3"]), int(m["d3"]), published)
     if kind == "ord":
         return _day_of_month_before(int(m["d4"]), published)
-    if kind == "wd":
-        wanted = WEEKDAYS.index(m.group(0).lower())
+    if kind in ("wd", "wa"):
+        # "Tuesday", or "Tue" in a compact note (capitalized only: "wed" is a word)
+        wanted = next(i for i, day in enumerate(WEEKDAYS) if day.startswith(m.group(0).rstrip(".").lower()[:3]))
         return published - timedelta(days=(published.weekday() - wanted) % 7)
     if kind == "rel":
         return published if m.group(0).lower() == "today" else published - timedelta(days=1)
