@@ -222,6 +222,17 @@ def test_a_weekday_abbreviation_before_a_full_date_is_that_date_only():
     assert [(m.text, m.day) for m in find_dates("Thu, 7 May 2026: the KOSPI rose.", PUB)] == [("7 May 2026", date(2026, 5, 7))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KOSPI moved between 5,271.66 and 5,335.90 during the session.",
+        "The KOSPI traded in a tight range of 5,271.66 to 5,335.90.",
+    ],
+)
+def test_a_sessions_range_is_its_low_and_high(text):
+    assert set(facts(text)) == {("KOSPI", "index_low", None, 5271.66), ("KOSPI", "index_high", None, 5335.90)}
+
+
 def test_qualifier_is_kept_and_sign_is_not_lost():
     f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
     assert (f.value, f.qualifier) == (-2, "more_than")

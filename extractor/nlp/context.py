@@ -34,6 +34,9 @@ _QUOTE_CHANGE = re.compile(
     r"|\(\s*(?:flat|unch\.?|unchanged)\s*\)|,\s*(?:flat|unchanged)\b)",
     re.I,
 )
+_RANGE_VERB = r"(?:moved|traded|swung|fluctuated|ranged|oscillated|seesawed)\s+(?:between|in\s+a\s+(?:\w+\s+)?range\s+of)"
+_RANGE_LOW = re.compile(_RANGE_VERB + r"\s*$", re.I)
+_RANGE_HIGH = re.compile(_RANGE_VERB + r"\s*\d[\d,]*(?:\.\d+)?\s*(?:points?\s*)?(?:and|to|-|–)\s*$", re.I)
 _WORDY = re.compile(r"[A-Za-z0-9]")
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 
@@ -195,8 +198,18 @@ class QuantityContext:
 
     def level_kind(self) -> str | None:
         """close/open/high/low for a figure after a level cue; "reach" cues
-        ("reaching", "at") take the kind of an earlier cue in the clause."""
-        word = re.search(r"\b(open|opening|high|low|close|closing)\s*:?\s*$", self.text[self.previous_end : self.q.start], re.I)
+        ("reaching", "at") take the kind of an earlier cue in the clause;
+        a session's range ("moved between 5,271.66 and 5,335.90") is its
+        low and high."""
+        if _RANGE_LOW.search(self.text[self.previous_end : self.q.start]):
+            return "low"
+        if _RANGE_HIGH.search(self.text[self.c_start : self.q.start]):
+            return "high"
+        word = re.search(
+            r"\b(open|opening|high|low|close|closing)(?:\s+(?:for|of)\s+the\s+(?:day|session))?\s*[:,]?\s*$",
+            self.text[self.previous_end : self.q.start],
+            re.I,
+        )
         if word:
             w = word.group(1).lower()
             return "close" if w.startswith("clos") else "open" if w.startswith("open") else w
