@@ -233,6 +233,18 @@ def test_a_sessions_range_is_its_low_and_high(text):
     assert set(facts(text)) == {("KOSPI", "index_low", None, 5271.66), ("KOSPI", "index_high", None, 5335.90)}
 
 
+def test_credit_trading_loans_are_margin_loans():
+    f = one("The outstanding balance of credit trading loans stood at 24.12 trillion won as of the 12th.", "margin_loan_balance")
+    assert (f.subject, f.value, f.as_of) == ("KRX", 24120000000000, date(2026, 5, 12))
+
+
+def test_a_note_headed_with_a_bloomberg_style_code_is_about_that_company():
+    text = "Samsung Electronics (005930 KS) - BUY, TP raised to ₩420,000\n\nThe lending balance stood at ₩17.6tn."
+    got = set(facts(text))
+    assert ("Samsung Electronics", "target_price", None, 420000) in got
+    assert ("Samsung Electronics", "lending_balance", None, 17600000000000) in got
+
+
 def test_qualifier_is_kept_and_sign_is_not_lost():
     f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
     assert (f.value, f.qualifier) == (-2, "more_than")

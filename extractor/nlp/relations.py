@@ -137,12 +137,12 @@ class _Reader:
 
     def _document_company(self) -> tuple[str, str | None] | None:
         """A research note names its company with its code near the top:
-        "Samsung Electronics (005930) — BUY". Label lines ("Close: ₩141,300")
+        "Samsung Electronics (005930) — BUY", "(005930 KS)", "(005930.KS)". Label lines ("Close: ₩141,300")
         are about that company."""
         for m in self.mentions:
             if m.start > 600:
                 break
-            if m.kind == "COMPANY" and re.match(r"\s*\(A?\d{6}\)", self.text[m.end : m.end + 12]):
+            if m.kind == "COMPANY" and re.match(r"\s*\(A?\d{6}(?:\s*K[SQ]|\.K[SQ])?\)", self.text[m.end : m.end + 16]):
                 return m.id, m.ticker
         return None
 
