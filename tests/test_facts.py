@@ -262,6 +262,17 @@ def test_index_named_for_its_members_does_not_take_a_companys_figure():
     ]
 
 
+def test_the_market_a_company_ranks_on_is_not_the_subject_of_its_ratio():
+    got = facts("Hanmi Semiconductor had the highest short balance ratio on the main board at 3.87 percent.")
+    assert got == [("Hanmi Semiconductor", "short_balance_ratio", None, 3.87)]
+
+
+def test_a_52_week_high_is_not_the_days_high_but_a_12_month_target_is_a_target():
+    assert facts("The KOSPI closed at 5,412.08, well below its 52-week high of 5,742.19.") == [("KOSPI", "index_close", None, 5412.08)]
+    f = one("Kiwoom set a 12-month target of 2.3 million won for SK Hynix.", "target_price")
+    assert (f.subject, f.value) == ("SK hynix", 2300000)
+
+
 def test_an_index_aggregate_over_its_constituents_is_the_indexs_figure():
     got = facts("Short interest across KOSDAQ constituents rose to 2.14% as of May 8.")
     assert got == [("KOSDAQ", "short_interest_pct", None, 2.14)]

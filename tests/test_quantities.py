@@ -484,6 +484,9 @@ def test_no_more_than_is_less_than():
         "15:30 close",
         "Trading opens at 9 a.m. sharp.",
         "Updated 07:02:50 +0900",
+        # spans written as adjectives
+        "The index hit a 52-week high.",
+        "Bonds rallied after a 3-day slide on the 10-year note.",
         # ratios
         "Decliners beat advancers 33:51.",
         # phone numbers

@@ -38,6 +38,7 @@ _RANGE_VERB = r"(?:moved|traded|swung|fluctuated|ranged|oscillated|seesawed)\s+(
 _RANGE_LOW = re.compile(_RANGE_VERB + r"\s*$", re.I)
 _RANGE_HIGH = re.compile(_RANGE_VERB + r"\s*\d[\d,]*(?:\.\d+)?\s*(?:points?\s*)?(?:and|to|-|–)\s*$", re.I)
 _WORDY = re.compile(r"[A-Za-z0-9]")
+_PLACE_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 
 
@@ -165,15 +166,16 @@ class QuantityContext:
         return self._remembered_subject(metric)
 
     def _membership(self, m: Mention) -> bool:
-        """An index named for its members where a company is the subject:
-        "Ecopro BM carried the highest short interest among KOSPI 200 and
-        KOSDAQ 150 constituents at 7.42%". Without a company, "short
-        interest across KOSDAQ constituents" is the index's own figure."""
-        return (
-            m.kind == "SUBJECT"
-            and bool(_MEMBERS_AFTER.match(self.text, m.end))
-            and any(c.kind == "COMPANY" for c in self.left)
-        )
+        """An index named for its members, or as the place, where a company
+        named before it is the subject: "Ecopro BM carried the highest short
+        interest among KOSPI 200 and KOSDAQ 150 constituents at 7.42%",
+        "Hanmi Semiconductor ranked first on the main board at 3.87%".
+        Without a company, "short interest across KOSDAQ constituents" is
+        the index's own figure."""
+        if m.kind != "SUBJECT" or not any(c.kind == "COMPANY" and c.end <= m.start for c in self.left):
+            return False
+        # "... ranked first on the main board at 3.87%": the market is where, not what.
+        return bool(_MEMBERS_AFTER.match(self.text, m.end) or _PLACE_BEFORE.search(self.text, max(0, m.start - 12), m.start))
 
     def _remembered_subject(self, metric: str) -> tuple[str, str | None] | None:
         """No subject in the clause: the table row's, else the one the

@@ -90,6 +90,7 @@ _MONTHS = (
 )
 _DASHES = ("-", "–", "−")  # signs that double as dashes; "▼ 1.5%" is never a dash
 _GAP = re.compile(rf"^{_H}*-?{_H}*")  # between a number and its unit: "4-point", "3억 원"
+_SPAN_ADJECTIVE = re.compile(r"-(?:week|month|day|year|session|hour|minute|quarter)s?\b", re.I)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NEXT_WORD = re.compile(rf"{_H}+([A-Za-z]+)")
 
@@ -418,6 +419,8 @@ class QuantityFinder:
         resume = m.end() if end == m.end("body") else end
         if unit is None and sign is None and _YEAR.fullmatch(numeral):
             return None, resume  # "in 2026", "CES 2026"
+        if unit is None and sign is None and _SPAN_ADJECTIVE.match(text, end):
+            return None, resume  # "52-week high", "12-month low", "3-day slide": a span, not a figure
         quantity = Quantity(
             text=text[start:end],
             start=start,
