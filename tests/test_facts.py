@@ -245,6 +245,11 @@ def test_a_note_headed_with_a_bloomberg_style_code_is_about_that_company():
     assert ("Samsung Electronics", "lending_balance", None, 17600000000000) in got
 
 
+def test_a_won_label_line_is_the_exchange_rate_but_the_word_won_is_not():
+    got = facts("Stocks fell on Wednesday.\n\nWon: 1,471.3 at the 3:30 p.m. close.\n\nShe won 3,000 won in a raffle.")
+    assert got == [("USD/KRW", "fx_rate", None, 1471.3)]
+
+
 def test_qualifier_is_kept_and_sign_is_not_lost():
     f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
     assert (f.value, f.qualifier) == (-2, "more_than")
