@@ -250,6 +250,19 @@ def test_a_won_label_line_is_the_exchange_rate_but_the_word_won_is_not():
     assert got == [("USD/KRW", "fx_rate", None, 1471.3)]
 
 
+def test_trading_figures_after_a_lagging_balance_take_the_trading_day():
+    # PUB is Thursday 2026-05-14.
+    text = (
+        "Margin loans stood at 24.12 trillion won as of the 11th, KOFIA said.\n\n"
+        "On Thursday, the KOSPI ended at 3,424.60, up 1.14 percent.\n\n"
+        "Individuals were net buyers at 412.7 billion won, while foreign investors dumped 298.1 billion won."
+    )
+    days = {(f.metric, f.investor): f.as_of for f in extract(text, PUB)}
+    assert days[("margin_loan_balance", None)] == date(2026, 5, 11)
+    assert days[("index_close", None)] == date(2026, 5, 14)
+    assert days[("net_buy", "retail")] == days[("net_buy", "foreign")] == date(2026, 5, 14)
+
+
 def test_qualifier_is_kept_and_sign_is_not_lost():
     f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
     assert (f.value, f.qualifier) == (-2, "more_than")

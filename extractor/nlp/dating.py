@@ -138,6 +138,11 @@ class AsOf:
             # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%" is as of the
             # day the ratios before it were, not the day of the fall.
             return self._family_day(metric), False
+        if metric in _ACTIVITY_METRICS and self.data_day and self.activity_day and self.activity_day > self.data_day:
+            # Trading figures take the later day of the trading last dated,
+            # not the "as of" day of balances that lag it ("margin loans as
+            # of the 26th ... On Tuesday the KOSPI ended at ...").
+            return self.paragraph_day or self.activity_day, False
         return self.paragraph_day or self.data_day or self.default_day, False
 
     def _family_day(self, metric: str) -> date | None:
