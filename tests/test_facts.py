@@ -394,6 +394,16 @@ def test_a_day_after_a_comma_in_a_header_dates_its_column():
     assert found == {("short_balance", 12050000000000, date(2026, 5, 11)), ("short_balance_ratio", 0.38, date(2026, 5, 11))}
 
 
+def test_korean_data_tables_in_units_of_100_million_won_with_dated_columns():
+    text = (
+        "Short selling by market\n\n"
+        "| Market | Short-sale turnover (KRW 100m) | Lending bal. 5/12 (₩tn) |\n"
+        "| KOSPI | 7,482 | 96.7 |\n"
+    )
+    found = {(f.metric, f.value, f.as_of) for f in extract(text, PUB)}
+    assert found == {("short_volume", 748200000000, date(2026, 5, 14)), ("lending_balance", 96700000000000, date(2026, 5, 12))}
+
+
 def test_table_row_of_a_company_gives_price_and_change():
     text = "| Name | Close | Daily | Flow read |\n| SK hynix | ₩1,976,000 | +7.68% | Heavy foreign selling, absorbed by institutions +₩907.7bn |\n"
     got = set(facts(text))

@@ -185,6 +185,8 @@ class AsOf:
             line_start = self.text.rfind("\n", 0, d.start) + 1
             if _PUBLICATION_LINE.match(self.text, line_start) or self._is_report_date(d, line_start):
                 continue  # "Published: 10 Mar. 2026", "according to the exchange on the 1st"
+            if self.text.startswith("|", line_start):
+                continue  # a table column's own day ("Lending bal. 5/12") dates that column only
             if d.day and d.role not in ("since", "from", "until", "before", "after"):
                 return d.day
         return self.published

@@ -21,7 +21,10 @@ from ..rules import read_jsonl
 _ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
 _UNIT = re.compile(r"\((?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)?\.?\s*(?:won)?\)|\((%|₩|krw|won|pt|points)\)", re.I)
 _PAREN = re.compile(r"\(([^)]*)\)")
-_SCALES = {"bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6}
+_SCALES = {
+    "bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6,
+    "100m": 10**8, "100mn": 10**8, "100 million": 10**8, "억": 10**8,  # Korean data in units of 100 million won
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def header_columns(headers: list[str]) -> list[Column | None]:
 
 
 _TRAILING_DAY = re.compile(
-    r",\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}/\d{1,2})\s*$", re.I
+    r"(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})|[,\s]\s*(\d{1,2}/\d{1,2}))\s*$", re.I
 )
 
 
@@ -130,9 +133,13 @@ def _split_header(raw: str) -> tuple[int | None, str | None, str, str | None]:
     for inner in _PAREN.findall(raw):
         for part in inner.split(","):
             part = part.strip()
-            token = re.fullmatch(r"(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?|(%|pts?|points|₩|krw|won)", part, re.I)
+            token = re.fullmatch(
+                r"(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million|100\s*mn?|100 million|억)\.?(?:\s*won|\s*원)?|(%|pts?|points|₩|krw|won)",
+                part,
+                re.I,
+            )
             if token and token.group(1):
-                scale = _SCALES[token.group(1).lower()]
+                scale = _SCALES[re.sub(r"^100\s*", "100", token.group(1).lower()).replace("100million", "100 million")]
             elif token:
                 unit = {"%": "pct", "pt": "points", "pts": "points", "points": "points"}.get(token.group(2).lower(), "KRW")
             elif re.search(r"\d", part):
@@ -140,7 +147,7 @@ def _split_header(raw: str) -> tuple[int | None, str | None, str, str | None]:
     name = _PAREN.sub(" ", raw)
     name = re.sub(r"[*_`]", "", name)
     if day_text is None and (day := _TRAILING_DAY.search(name)):
-        day_text, name = day.group(1), name[: day.start()]  # "Short bal. / mkt cap, Dec 2"
+        day_text, name = day.group(1) or day.group(2), name[: day.start()]  # "Short bal. / mkt cap, Dec 2", "Lending bal. 1/20"
     if unit is None and "%" in name:
         unit = "pct"  # "% chg", "Day %"
     return scale, day_text, re.sub(r"\s+", " ", name).strip().lower(), unit
