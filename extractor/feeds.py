@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .errors import ReadError
+from .readers import read_local_bytes
 from .readers.sniff import decode_text
 
 #: A feed list is a short file; anything bigger is not one.
@@ -27,21 +28,7 @@ _OPML = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<opml[\s>]", r
 
 def load_feed_list(path: str | Path) -> list[str]:
     """The feed URLs listed in ``path`` (text or OPML); ReadError if it cannot be used."""
-    source = str(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_LIST_BYTES + 1)
-    except FileNotFoundError as e:
-        raise ReadError(source, "no such file") from e
-    except IsADirectoryError as e:
-        raise ReadError(source, "is a directory, not a feed list") from e
-    except OSError as e:
-        raise ReadError(source, f"cannot read: {e.strerror or e}") from e
-    except ValueError as e:  # a NUL byte in the path
-        raise ReadError(source, f"invalid path: {e}") from e
-    if len(data) > MAX_LIST_BYTES:
-        raise ReadError(source, f"too large for a feed list (over {MAX_LIST_BYTES} bytes)")
-    return parse_feed_list(data, source)
+    return parse_feed_list(read_local_bytes(path, MAX_LIST_BYTES, what="feed list"), str(path))
 
 
 def parse_feed_list(data: bytes, source: str) -> list[str]:

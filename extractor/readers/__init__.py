@@ -149,12 +149,19 @@ def read_bytes(
 
 
 def _read_bytes_from(path: Path) -> bytes:
+    return read_local_bytes(path, MAX_FILE_BYTES)
+
+
+def read_local_bytes(path: str | Path, limit: int, *, what: str = "file") -> bytes:
+    """The bytes of a local file of at most ``limit`` bytes; ReadError naming
+    the path and what is wrong otherwise (missing, a directory, unreadable,
+    too large)."""
     source = str(path)
     try:
-        with path.open("rb") as f:
+        with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise ReadError(source, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+            if size > limit:
+                raise ReadError(source, f"{what} too large ({size} bytes; the limit is {limit})")
             return f.read()
     except FileNotFoundError as e:
         raise ReadError(source, "no such file or directory") from e
