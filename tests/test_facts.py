@@ -263,6 +263,16 @@ def test_trading_figures_after_a_lagging_balance_take_the_trading_day():
     assert days[("net_buy", "retail")] == days[("net_buy", "foreign")] == date(2026, 5, 14)
 
 
+def test_in_the_previous_session_dates_the_figure_but_from_the_previous_session_is_a_baseline():
+    # Monday 2026-05-18: the session before is Friday the 15th.
+    text = (
+        "The KOSPI closed at 5,300.12 on Monday, up 1.2 percent from the previous session. "
+        "The index had gained 0.64% in the previous session."
+    )
+    days = {f.value: f.as_of for f in extract(text, date(2026, 5, 18))}
+    assert days == {5300.12: date(2026, 5, 18), 1.2: date(2026, 5, 18), 0.64: date(2026, 5, 15)}
+
+
 def test_qualifier_is_kept_and_sign_is_not_lost():
     f = one("The KOSPI closed down more than 2% on the day.", "index_change_pct")
     assert (f.value, f.qualifier) == (-2, "more_than")

@@ -48,10 +48,13 @@ _DATE_RE = re.compile(
     r"|(?P<wd>\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
     r"|(?P<wa>(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?(?!\s*[-,]?\s*\d))"
     r"|(?P<rel>\b(?:today|yesterday)\b)"
-    r"|(?P<ref>\b(?:that|this|the\s+same)\s+day\b|\bon\s+the\s+day\b|\bat\s+the\s+time\b)"
+    r"|(?P<ref>\b(?:that|this|the\s+same)\s+day\b|\bon\s+the\s+day\b|\bat\s+the\s+time\b"
+    r"|\bthe\s+(?:previous|prior)\s+(?:trading\s+)?(?:session|day)\b)"
     r")",
     re.IGNORECASE,
 )
+_PREVIOUS = re.compile(r"\b(?:previous|prior)\b", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|on|during|at)\s+$", re.I)
 _ROLE_BEFORE = re.compile(r"(?:\b(as\s+of|since|from|until|through|by|before|after)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.I)
 
 
@@ -84,6 +87,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         day = _resolve(kind, m, published)
         if day is None and kind != "ref":
             continue
+        if kind == "ref" and _PREVIOUS.search(m.group(0)) and not _IN_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "up 1% from / compared with the previous session" names the baseline, not the day
         before = _ROLE_BEFORE.search(text, max(0, m.start() - 24), m.start())
         role = re.sub(r"\s+", " ", before.group(1).lower()) if before else None
         found.append(DateMention(m.start(), m.end(), m.group(0), day, role))

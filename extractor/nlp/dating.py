@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Quantity
 from .dates import DateMention, find_dates
@@ -39,6 +39,16 @@ _ACTIVITY_METRICS = {
 }  # fmt: skip
 _PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date)\b", re.I)
 _SINCE = re.compile(r"\bsince\b", re.I)
+
+
+def previous_weekday(day: date | None) -> date | None:
+    """The weekday before ``day`` (holidays aside: news calendars are not ours to keep)."""
+    if day is None:
+        return None
+    day -= timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 class AsOf:
@@ -161,6 +171,9 @@ class AsOf:
             return d.day
         if d.text.lower() == "at the time":
             return self.last_day_mentioned
+        if re.search(r"\b(?:previous|prior)\b", d.text, re.I):
+            # "had gained 0.64% in the previous session": the trading day before the one reported
+            return previous_weekday(self.activity_day or self.paragraph_day or self.default_day)
         if d.role == "as of":
             return self.data_day or self.paragraph_day or self.default_day  # "as of the same day"
         # "on the day", "that day": the day of the trading the text reports
