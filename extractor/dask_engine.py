@@ -22,7 +22,10 @@ from threads, and one pipeline per process is what the local engine does.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -62,14 +65,26 @@ def write_part(unit: Unit, part: str, published: date | datetime | None = None) 
     result = run_unit(unit, published)
     version = extractor_version()
     out = PartResult(part, skipped=result.skipped, errors=result.errors)
-    with Store(part) as store:
-        with store.batch():
-            for document, facts in result.articles:
-                written = store.write_capture(document, facts, extractor_version=version)
-                out.documents += 1
-                out.facts += written.facts
-            end = unit.end if unit.end is not None else 0
-            store.set_progress(unit_key(unit), size=end - unit.start, mtime=0.0, records=result.records, offset=end, done=True)
+    # Written under a name of its own, then renamed into place: Dask may run
+    # a task twice at once (a worker thought lost), and two writers must not
+    # share one SQLite file; a reader never sees a half-written part.
+    scratch = f"{part}.{os.getpid()}.{threading.get_ident()}.tmp"
+    try:
+        with Store(scratch) as store:
+            with store.batch():
+                for document, facts in result.articles:
+                    written = store.write_capture(document, facts, extractor_version=version)
+                    out.documents += 1
+                    out.facts += written.facts
+                end = unit.end if unit.end is not None else 0
+                store.set_progress(unit_key(unit), size=end - unit.start, mtime=0.0, records=result.records, offset=end, done=True)
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to move
+        os.replace(scratch, part)
+    finally:
+        for leftover in (scratch, f"{scratch}-wal", f"{scratch}-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(leftover)
     return out
 
 
