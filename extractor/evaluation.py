@@ -9,8 +9,8 @@ beside it::
                     "facts": [{"subject", "ticker", "metric", "value", "unit",
                                "investor", "as_of", "qualifier", "evidence"}]}]}
 
-A found fact matches an expected one when subject, metric, investor and
-value agree (value to 1e-9 relative, so 2.8212 trillion won must be exactly
+A found fact matches an expected one when subject (by ticker for listed
+companies, else by name in any case), metric, investor and value agree (value to 1e-9 relative, so 2.8212 trillion won must be exactly
 2821200000000). Matching is one-to-one. ``as_of`` is scored separately, as
 the share of matched facts whose day is right.
 """
@@ -159,11 +159,19 @@ def _score_document(label: str, found: list[Fact], expected: list[dict], report:
 
 def _same(fact: Fact, e: dict) -> bool:
     return (
-        fact.subject == e["subject"]
+        _same_subject(fact, e)
         and fact.metric == e["metric"]
         and fact.investor == e.get("investor")
         and math.isclose(float(fact.value), float(e["value"]), rel_tol=1e-9, abs_tol=1e-9)
     )
+
+
+def _same_subject(fact: Fact, e: dict) -> bool:
+    """One company under two spellings ("EcoPro BM", "Ecopro BM") is one
+    subject: listed companies match by ticker, others by name in any case."""
+    if fact.ticker and e.get("ticker"):
+        return fact.ticker == e["ticker"]
+    return fact.subject.casefold() == str(e["subject"]).casefold()
 
 
 def _iso(day: date | None) -> str | None:

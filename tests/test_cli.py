@@ -152,6 +152,21 @@ def test_eval_prints_scores_per_metric(runner):
     assert "overall" in result.output and "net_buy" in result.output
 
 
+def test_eval_matches_a_company_by_ticker_whatever_its_spelling(tmp_path):
+    from extractor.evaluation import evaluate
+
+    (tmp_path / "note.txt").write_text("Published: 2026-05-14\n\nEcoPro BM's borrowing balance ratio was 11.24% as of the 13th.\n")
+    fact = {"subject": "EcoPro BM", "ticker": "247540", "metric": "borrowing_ratio", "value": 11.24, "unit": "pct",
+            "investor": None, "as_of": "2026-05-13", "qualifier": None, "evidence": "11.24%"}  # fmt: skip
+    expected = {"published": "2026-05-14", "documents": [{"match": {}, "published": "2026-05-14", "facts": [fact]}]}
+    (tmp_path / "note.txt.expected.json").write_text(json.dumps(expected))
+    report = evaluate(tmp_path)
+    assert (report.overall.found, report.overall.matched) == (1, 1)  # found as "Ecopro BM", the listing's spelling
+    fact["ticker"] = "086520"  # another company's code: no match
+    (tmp_path / "note.txt.expected.json").write_text(json.dumps(expected))
+    assert evaluate(tmp_path).overall.matched == 0
+
+
 def test_every_command_has_help_and_is_in_the_readme(runner):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
