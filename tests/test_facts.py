@@ -333,6 +333,22 @@ def test_a_name_next_to_a_number_is_no_quote_without_a_change_or_a_line_of_its_o
     assert facts("Stocks fell on Wednesday.\n\n" + text) == []
 
 
+def test_respectively_pairs_companies_with_their_moves_and_ratios():
+    assert set(facts("LG Energy Solution and Samsung SDI lost 1.07 percent and 2.35 percent, respectively.")) == {
+        ("LG Energy Solution", "price_change_pct", None, -1.07),
+        ("Samsung SDI", "price_change_pct", None, -2.35),
+    }
+    got = facts(
+        "The ratio of short balance to market capitalization was highest at Hotel Shilla, Doosan Fuel Cell "
+        "and Hanmi Semiconductor at 6.12 percent, 5.47 percent and 4.93 percent, respectively."
+    )
+    assert got == [
+        ("Hotel Shilla", "short_balance_ratio", None, 6.12),
+        ("Doosan Fuel Cell", "short_balance_ratio", None, 5.47),
+        ("Hanmi Semiconductor", "short_balance_ratio", None, 4.93),
+    ]
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

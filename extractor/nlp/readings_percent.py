@@ -15,6 +15,7 @@ from .context import FROM_BEFORE, QuantityContext
 from .mentions import BALANCE_METRICS, INDEXES, RATIO_METRICS, Candidate, Mention
 
 _TO_BEFORE = re.compile(r"\bto\s*$", re.I)
+_RATIO_CUES = {"short_ratio": "short_balance_ratio", **{metric: metric for metric in RATIO_METRICS}}
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -161,3 +162,42 @@ class PercentReadings(QuantityContext):
         if subj_m is None or subj_m.kind != "COMPANY":
             return None
         return Candidate(q, metric, subj[0], subj[1], None, q.value, "pct", f"{metric}.continued", q.qualifier)
+
+
+def respectively_percents(clause: list[Mention]) -> list[Candidate]:
+    """"Samsung Electronics and SK hynix climbed 2.6% and 4.2%, respectively",
+    "highest at Hotel Shilla, Doosan Fuel Cell and Hanmi Semiconductor at
+    6.12 percent, 5.47 percent and 4.93 percent, respectively": names and
+    percents paired in order, as changes (after a direction) or as the ratio
+    a cue names."""
+    if any(m.kind == "BLOCK" and m.id in ("period", "intraday", "forecast", "combined") for m in clause):
+        return []
+    percents = [m for m in clause if m.kind == "QTY" and m.quantity.unit == "pct"]
+    if len(percents) < 2 or any(m.kind == "QTY" and m.quantity.unit != "pct" for m in clause if m.start > percents[0].start):
+        return []
+    names: list[Mention] = []
+    for m in clause:
+        if m.start >= percents[0].start:
+            break
+        if m.kind == "COMPANY" or (m.kind == "SUBJECT" and m.id in INDEXES and m.id != "KRX"):
+            if not names or names[-1].id != m.id:
+                names.append(m)
+    if len(names) != len(percents) or len({m.kind for m in names}) != 1:
+        return []
+    before = [m for m in clause if names[-1].end <= m.start and m.end <= percents[0].start]
+    cues = [_RATIO_CUES[m.id] for m in clause if m.kind == "METRIC" and m.id in _RATIO_CUES and m.start < percents[0].start]
+    ratio = cues[-1] if cues else None
+    direction = next((m.id for m in before if m.kind == "DIR"), None)
+    is_company = names[0].kind == "COMPANY"
+    out = []
+    for name, qm in zip(names, percents):
+        q = qm.quantity
+        if ratio is not None:
+            out.append(Candidate(q, ratio, name.id, name.ticker, None, q.value, "pct", f"{ratio}.respectively", q.qualifier))
+        elif direction is not None or q.sign is not None:
+            sign = q.sign if q.sign is not None else (1 if direction == "up" else -1)
+            metric = "price_change_pct" if is_company else "index_change_pct"
+            out.append(Candidate(q, metric, name.id, name.ticker, None, abs(q.value) * sign, "pct", f"{metric}.respectively", q.qualifier))
+        else:
+            return []
+    return out

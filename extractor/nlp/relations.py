@@ -61,6 +61,7 @@ from .mentions import (
 )
 from .readings import Context, table_candidate
 from .readings_money import respectively
+from .readings_percent import respectively_percents
 from .readings_points import breadth_pair
 from .tables import TableRow, find_table_rows
 
@@ -213,7 +214,7 @@ class _Reader:
             out.append(cand)
             done.add(cand.quantity.start)
         if any(m.kind == "BLOCK" and m.id == "respectively" for m in clause):
-            for cand in respectively(self, clause, sentence):
+            for cand in respectively(self, clause, sentence) or respectively_percents(clause):
                 out.append(cand)
                 done.add(cand.quantity.start)
         previous_end = c_start
