@@ -349,6 +349,15 @@ def test_respectively_pairs_companies_with_their_moves_and_ratios():
     ]
 
 
+def test_a_total_before_its_parts_is_the_whole_markets():
+    got = set(facts("KOFIA margin loans (5/12): W31.42tn (KOSPI W19.87tn / KOSDAQ W11.55tn)"))
+    assert got == {
+        ("KRX", "margin_loan_balance", None, 31420000000000),
+        ("KOSPI", "margin_loan_balance", None, 19870000000000),
+        ("KOSDAQ", "margin_loan_balance", None, 11550000000000),
+    }
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

@@ -594,3 +594,8 @@ def test_a_broken_vocabulary_line_is_reported_with_file_and_line(tmp_path, line,
     assert caught.value.line == 3
     assert reason in caught.value.reason
     assert "units.jsonl:3" in str(caught.value)
+
+
+def test_blog_abbreviations_tril_and_bil_are_scales():
+    assert the("KOSDAQ 9.3 tril won", "9.3 tril won").value == 9_300_000_000_000
+    assert the("a 410 bil won position", "410 bil won").value == 410_000_000_000

@@ -38,6 +38,7 @@ _RANGE_VERB = r"(?:moved|traded|swung|fluctuated|ranged|oscillated|seesawed)\s+(
 _RANGE_LOW = re.compile(_RANGE_VERB + r"\s*$", re.I)
 _RANGE_HIGH = re.compile(_RANGE_VERB + r"\s*\d[\d,]*(?:\.\d+)?\s*(?:points?\s*)?(?:and|to|-|–)\s*$", re.I)
 _WORDY = re.compile(r"[A-Za-z0-9]")
+_LABELS_NEXT = re.compile(r"[\s:]*(?:₩|W|KRW|US\$|\$)?\s*")
 _PLACE_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 
@@ -55,6 +56,7 @@ class QuantityContext:
         self.left = [m for m in clause if m.end <= qm.start]
         self.local = [m for m in self.left if m.start >= previous_end]
         self.right = [m for m in clause if m.start >= qm.end and m.end <= next_start]
+        self.next_start = next_start
         self.c_start = c_start
         self.s_start = s_start
         self.previous_end = previous_end
@@ -151,12 +153,22 @@ class QuantityContext:
         # Nearest first: since the previous figure, then up to the next one
         # ("17.9 trillion won was borrowed to buy Kospi shares and 9.81
         # trillion won to buy Kosdaq shares"), then the rest of the clause.
-        order = [list(reversed(self.local)), self.right, list(reversed(self.left)), self.clause]
+        # A name right before the next figure labels that one: "margin loans
+        # (4/10): W31.42tn (KOSPI W19.87tn / KOSDAQ W11.55tn)".
+        figures = [m.start for m in self.clause if m.kind == "QTY" and m.start > self.q.start]
+
+        def labels_a_later_figure(m: Mention) -> bool:
+            following = next((start for start in figures if start >= m.end), None)
+            return m.start >= self.q.end and following is not None and bool(_LABELS_NEXT.fullmatch(self.text, m.end, following))
+
+        right = [m for m in self.right if not labels_a_later_figure(m)]
+        rest = [m for m in self.clause if not labels_a_later_figure(m)]
+        order = [list(reversed(self.local)), right, list(reversed(self.left)), rest]
         before = next((m for m in reversed(self.local) if m.kind in subjects and not self._membership(m)), None)
         if before is not None and self.previous_end > self.c_start and re.search(r"\b(?:and|while|but|along with|versus|against)\b", self.text[before.end : self.q.start]):
             # "17.9 trillion won ... Kospi shares and 9.81 trillion won to buy
             # Kosdaq shares": the name before belongs to the previous item.
-            order = [self.right] + order
+            order = [right] + order
         for mentions in order:
             for m in mentions:
                 if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
