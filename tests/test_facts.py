@@ -358,6 +358,31 @@ def test_a_total_before_its_parts_is_the_whole_markets():
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KOSPI -1.4% at the intraday low vs. prior close; closing print well off the lows.",
+        "Foreign net selling in semis (MTD -W5.9tn) caps upside.",
+    ],
+)
+def test_intraday_and_month_to_date_figures_are_not_daily_facts(text):
+    assert facts(text) == []
+
+
+def test_wording_of_other_desks_main_board_tacked_on_credit_margin_loans():
+    got = set(facts(
+        "Main-board flows: foreigners +₩1,060bn.\n\n"
+        "The Kospi tacked on 13.86 points to close at 3,183.12.\n\n"
+        "Credit (margin) loan balances totaled KRW 34,118.7 billion as of May 12."
+    ))
+    assert got == {
+        ("KOSPI", "net_buy", "foreign", 1060000000000),
+        ("KOSPI", "index_change", None, 13.86),
+        ("KOSPI", "index_close", None, 3183.12),
+        ("KRX", "margin_loan_balance", None, 34118700000000),
+    }
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]
