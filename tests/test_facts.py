@@ -383,6 +383,12 @@ def test_wording_of_other_desks_main_board_tacked_on_credit_margin_loans():
     }
 
 
+def test_a_flow_of_the_stock_is_into_the_company_just_named():
+    got = facts("Samsung Electronics rose 2.1 percent to 150,000 won, with foreigners net buying 512 billion won of the stock.")
+    assert ("Samsung Electronics", "net_buy", "foreign", 512000000000) in got
+    assert not any(subject == "KOSPI" for subject, *_ in got)
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

@@ -22,6 +22,7 @@ _ANAPHORIC_OPENER = re.compile(
     r"^\W*(?:this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
     re.I,
 )
+_OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its|their)\s+(?:stock|shares)\b", re.I)
 _WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+)?(?:of|in)\s+$", re.I)
 
 
@@ -224,6 +225,8 @@ class MoneyReadings(QuantityContext):
         for m in self.right:
             if m.kind == "COMPANY" and _WORTH_OF.match(self.text[self.q.end : m.start]):
                 return self.r.resolve(m)
+        if _OF_THE_STOCK.match(self.text, self.q.end) and self.r.state.focus_company:
+            return self.r.state.focus_company  # "net buying 512 billion won of the stock"
         if self.row_subject is not None:
             return self.r.resolve(self.row_subject)
         return self.r.market_subject(self.clause, self.sentence, self.q.start)
