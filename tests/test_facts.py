@@ -389,6 +389,16 @@ def test_a_flow_of_the_stock_is_into_the_company_just_named():
     assert not any(subject == "KOSPI" for subject, *_ in got)
 
 
+def test_asides_between_dashes_or_commas_do_not_label_the_figure():
+    got = facts(
+        "Outstanding margin loans — money retail investors borrow from brokerages to buy shares — "
+        "totaled 23.8 trillion won as of the 12th.\n\n"
+        "The stock lending balance across the Korean market, a rough gauge of shares borrowed with an eye "
+        "to short selling, stood at 96.7 trillion won as of the 12th."
+    )
+    assert set(got) == {("KRX", "margin_loan_balance", None, 23800000000000), ("KRX", "lending_balance", None, 96700000000000)}
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

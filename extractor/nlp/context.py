@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|share))\b", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _PHRASE_END = re.compile(r"[,;—–]")
-#: An aside: ", which ... ," or " - the proportion of ... - " or "(...)".
-_ASIDE = re.compile(r",\s*(?:which|that|who|whose|where)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
+#: An aside: ", which ... ,", an appositive ", a rough gauge of ... ,", " - the proportion of ... - " or "(...)".
+_ASIDE = re.compile(r",\s*(?:which|that|who|whose|where|a|an)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
 _MEMBERS_AFTER = re.compile(
     r"(?:\s*(?:,|and|or)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d+)?)*[\s-]+(?:listed\s+)?(?:constituents|components|members|names)\b", re.I
 )

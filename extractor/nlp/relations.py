@@ -86,6 +86,7 @@ class _State:
     section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
 
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 
 
@@ -174,9 +175,19 @@ class _Reader:
         mentions = self.mentions_in(start, end)
         sentence_dates = self.as_of.dates_in(start, end)
         produced: list[Candidate] = []
-        for c_start, c_end in split_clauses(self.text, start, end):
-            clause = [m for m in mentions if c_start <= m.start and m.end <= c_end]
+        # An aside between dashes ("Outstanding margin loans — money retail
+        # investors borrow to buy shares — totaled 23.8 trillion won") is its
+        # own clause; the words on either side of it are one clause.
+        asides = [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(self.text, start, end)]
+        masked = self.text
+        for a, b in asides:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        for c_start, c_end in split_clauses(masked, start, end):
+            clause = [m for m in mentions if c_start <= m.start and m.end <= c_end and not any(a <= m.start < b for a, b in asides)]
             self._read_clause(clause, c_start, c_end, mentions, start, row_subject, produced)
+        for a, b in asides:
+            clause = [m for m in mentions if a <= m.start and m.end <= b]
+            self._read_clause(clause, a, b, mentions, start, row_subject, produced)
         for cand in produced:
             self._emit(cand, start, end, sentence_dates)
         self._remember(mentions, sentence_dates, produced, start)
