@@ -399,6 +399,14 @@ def test_asides_between_dashes_or_commas_do_not_label_the_figure():
     assert set(got) == {("KRX", "margin_loan_balance", None, 23800000000000), ("KRX", "lending_balance", None, 96700000000000)}
 
 
+def test_a_quote_with_a_triangle_change_gives_level_change_and_percent():
+    assert set(facts("Stocks fell on Wednesday.\n\nKOSPI 7,221.06 ▼137.59 (−1.87%)")) == {
+        ("KOSPI", "index_close", None, 7221.06),
+        ("KOSPI", "index_change", None, -137.59),
+        ("KOSPI", "index_change_pct", None, -1.87),
+    }
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

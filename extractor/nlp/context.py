@@ -31,7 +31,8 @@ _MEMBERS_AFTER = re.compile(
 )
 _QUOTE_CHANGE = re.compile(
     r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%)"
-    r"|\(\s*(?:flat|unch\.?|unchanged)\s*\)|,\s*(?:flat|unchanged)\b)",
+    r"|\(\s*(?:flat|unch\.?|unchanged)\s*\)|,\s*(?:flat|unchanged)\b"
+    r"|\s*[▲▼+\-−–]\s*\d[\d.,]*\s*(?:pts?|points|p\b)?\s*\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%)",
     re.I,
 )
 _RANGE_VERB = r"(?:moved|traded|swung|fluctuated|ranged|oscillated|seesawed)\s+(?:between|in\s+a\s+(?:\w+\s+)?range\s+of)"

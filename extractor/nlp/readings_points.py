@@ -52,6 +52,13 @@ class PointReadings(QuantityContext):
             return None
         if subj is None or subj[0] not in INDEXES or subj[0] == "KRX":
             return None
+        prev = self.produced[-1] if self.produced else None
+        if (
+            q.unit is None and q.sign is not None and prev is not None and prev.metric == "index_close"
+            and prev.subject == subj[0] and re.fullmatch(r"\s*", self.text[prev.quantity.end : q.start])
+        ):  # fmt: skip
+            # "KOSPI 7,221.06 ▼137.59 (−1.87%)": the signed figure after a quoted level is its change in points
+            return Candidate(q, "index_change", subj[0], None, None, q.value, "points", "index_change.quote", q.qualifier)
         sign = q.sign if q.sign is not None else None
         d = self.last({"DIR"}, self.local)
         if q.unit == "points" and d is None and sign is None:
