@@ -85,17 +85,18 @@ def test_seeds_score_at_least_095_f1():
     assert seeds.overall.as_of_accuracy >= 0.9, format_report(seeds, show_misses=True)
 
 
-#: Sets the rules were not written against: fixtures/holdout and
-#: fixtures/blind were written without sight of the rules (the rules were
-#: later improved, generically, on what they showed), fixtures/blind2 has
-#: never been tuned on (its misses are not read; first and only look:
-#: P 0.883, R 0.716, F1 0.791). The floors guard precision above all: a
-#: rule that starts to invent facts on new writing fails here even when the
-#: tuned sets still pass.
+#: Sets the rules were not written against. fixtures/holdout, fixtures/blind
+#: and fixtures/blind2 were written without sight of the rules, and the
+#: rules were later improved, generically, on what each showed;
+#: fixtures/blind3 has never been tuned on (its misses are not read; first
+#: and only look: P 0.929, R 0.807, F1 0.863). The floors guard precision
+#: above all: a rule that starts to invent facts on new writing fails here
+#: even when the tuned sets still pass.
 UNSEEN_FLOORS = {
     "fixtures/holdout": {"precision": 0.95, "f1": 0.93},
     "fixtures/blind": {"precision": 0.96, "f1": 0.93},
-    "fixtures/blind2": {"precision": 0.86, "f1": 0.76},
+    "fixtures/blind2": {"precision": 0.95, "f1": 0.86},
+    "fixtures/blind3": {"precision": 0.90, "f1": 0.83},
 }
 
 
