@@ -407,6 +407,11 @@ def test_a_quote_with_a_triangle_change_gives_level_change_and_percent():
     }
 
 
+def test_a_bracket_numbered_heading_scales_the_bare_flows_below_it():
+    text = "Morning call\n\n[2] INVESTOR FLOWS - KOSPI (W bn)\nForeigners    -1,284.6\nRetail        +1,102.3\n"
+    assert set(facts(text)) == {("KOSPI", "net_buy", "foreign", -1284600000000), ("KOSPI", "net_buy", "retail", 1102300000000)}
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

@@ -38,7 +38,7 @@ RATIO_METRICS = ("short_balance_ratio", "borrowing_ratio", "short_interest_pct")
 
 _CLAUSE_BREAK = re.compile(r";|\s\|\s|\s[—–]\s|\s--\s|\bwhile\b|\bwhereas\b|,?\s\bbut\b|,\s+and\b|,\s+with\b(?=[^,]*\b(?:foreign|institution|individual|retail)\w*\b)")
 _BROKER = re.compile(r"(?:securities|investment|asset management|capital)$", re.I)
-_HEADING = re.compile(r"""^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?[A-Z].{0,90}(?<![.!?:"'”’])$""")
+_HEADING = re.compile(r"""^\s*(?:(?:\d+(?:\.\d+)*[.)]?|\[\d+\])\s+)?[A-Z].{0,90}(?<![.!?:"'”’])$""")
 _SCALES = {"bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6}
 
 
