@@ -412,6 +412,23 @@ def test_a_bracket_numbered_heading_scales_the_bare_flows_below_it():
     assert set(facts(text)) == {("KOSPI", "net_buy", "foreign", -1284600000000), ("KOSPI", "net_buy", "retail", 1102300000000)}
 
 
+def test_what_follows_respectively_does_not_undo_the_pairs():
+    got = set(facts("Samsung Electronics and SK Hynix climbed 2.6% and 4.2%, respectively, after a U.S. peer lifted its outlook."))
+    assert got == {("Samsung Electronics", "price_change_pct", None, 2.6), ("SK hynix", "price_change_pct", None, 4.2)}
+
+
+def test_a_total_before_parts_named_after_their_figures():
+    got = set(facts(
+        "Credit (margin) loan balances totaled KRW 34,118.7 billion as of May 12, KRW 21,460.2 billion "
+        "on the KOSPI market and KRW 12,658.5 billion on the KOSDAQ market."
+    ))
+    assert got == {
+        ("KRX", "margin_loan_balance", None, 34118700000000),
+        ("KOSPI", "margin_loan_balance", None, 21460200000000),
+        ("KOSDAQ", "margin_loan_balance", None, 12658500000000),
+    }
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

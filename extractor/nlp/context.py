@@ -163,7 +163,9 @@ class QuantityContext:
             return m.start >= self.q.end and following is not None and bool(_LABELS_NEXT.fullmatch(self.text, m.end, following))
 
         right = [m for m in self.right if not labels_a_later_figure(m)]
-        rest = [m for m in self.clause if not labels_a_later_figure(m)]
+        # ... nor does a name after a later figure ("34,118.7 billion as of
+        # June 17, 21,460.2 billion on the KOSPI market"): it is that figure's.
+        rest = [m for m in self.clause if not labels_a_later_figure(m) and not (m.start >= self.q.end and any(f < m.start for f in figures))]
         order = [list(reversed(self.local)), right, list(reversed(self.left)), rest]
         before = next((m for m in reversed(self.local) if m.kind in subjects and not self._membership(m)), None)
         if before is not None and self.previous_end > self.c_start and re.search(r"\b(?:and|while|but|along with|versus|against)\b", self.text[before.end : self.q.start]):

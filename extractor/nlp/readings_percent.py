@@ -170,10 +170,12 @@ def respectively_percents(clause: list[Mention]) -> list[Candidate]:
     6.12 percent, 5.47 percent and 4.93 percent, respectively": names and
     percents paired in order, as changes (after a direction) or as the ratio
     a cue names."""
-    if any(m.kind == "BLOCK" and m.id in ("period", "intraday", "forecast", "combined") for m in clause):
-        return []
-    percents = [m for m in clause if m.kind == "QTY" and m.quantity.unit == "pct"]
-    if len(percents) < 2 or any(m.kind == "QTY" and m.quantity.unit != "pct" for m in clause if m.start > percents[0].start):
+    marker = next((m.start for m in clause if m.kind == "BLOCK" and m.id == "respectively"), None)
+    if any(m.kind == "BLOCK" and m.id in ("period", "intraday", "forecast", "combined") and (marker is None or m.start < marker) for m in clause):
+        return []  # what follows "respectively" ("after a peer lifted its outlook") is another matter
+    listed = [m for m in clause if m.kind == "QTY" and (marker is None or m.start < marker)]
+    percents = [m for m in listed if m.quantity.unit == "pct"]
+    if len(percents) < 2 or any(m.quantity.unit != "pct" for m in listed if m.start > percents[0].start):
         return []
     names: list[Mention] = []
     for m in clause:
