@@ -429,6 +429,14 @@ def test_a_total_before_parts_named_after_their_figures():
     }
 
 
+def test_flows_naming_no_market_are_the_main_boards_even_after_a_kosdaq_line():
+    text = "KOSPI 7,221.06 (−1.87%)\n\nKOSDAQ 981.40 (−0.64%)\n\nForeigners −₩1.92tn · Retail +₩1.71tn"
+    flows = {(s, inv, v) for s, metric, inv, v in facts("Stocks fell.\n\n" + text) if metric == "net_buy"}
+    assert flows == {("KOSPI", "foreign", -1920000000000), ("KOSPI", "retail", 1710000000000)}
+    only_kosdaq = facts("Stocks fell.\n\nKOSDAQ 981.40 (−0.64%)\n\nForeigners −₩1.92tn")
+    assert ("KOSDAQ", "net_buy", "foreign", -1920000000000) in only_kosdaq
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

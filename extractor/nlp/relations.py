@@ -85,6 +85,7 @@ class _State:
     section_scale: int | None = None  # "(₩bn)" in a heading: bare figures below are billions
     section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
+    kospi_named: bool = False  # the main board has been named: flows that name no market are its
 
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _SECTION_NUMBER = re.compile(r"\s*\[\d{1,2}\]\s+")
@@ -293,6 +294,9 @@ class _Reader:
             or market([m for m in clause if m.start >= before])
             or market(sentence)
             or self.state.flow_market
+            # Korean market reports give the main board's flows unless they
+            # say otherwise, even after a line about the KOSDAQ.
+            or ("KOSPI" if self.state.kospi_named else None)
             or self.state.focus_index
         )
         return (found, None) if found else None
@@ -315,6 +319,7 @@ class _Reader:
         reported for KOSPI 200."""
         if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ"):
             self.state.focus_index = m.id
+            self.state.kospi_named = self.state.kospi_named or m.id == "KOSPI"
         elif m.kind == "COMPANY" and not is_broker(m.id):
             self.state.focus_company = (m.id, m.ticker)
 
