@@ -89,14 +89,15 @@ def test_seeds_score_at_least_095_f1():
 #: and fixtures/blind2 were written without sight of the rules, and the
 #: rules were later improved, generically, on what each showed;
 #: fixtures/blind3 has never been tuned on (its misses are not read; first
-#: and only look: P 0.929, R 0.807, F1 0.863). The floors guard precision
+#: look P 0.929, R 0.807, F1 0.863; after the fixes made on blind2,
+#: P 0.934, R 0.834, F1 0.882). The floors guard precision
 #: above all: a rule that starts to invent facts on new writing fails here
 #: even when the tuned sets still pass.
 UNSEEN_FLOORS = {
     "fixtures/holdout": {"precision": 0.95, "f1": 0.93},
     "fixtures/blind": {"precision": 0.96, "f1": 0.93},
-    "fixtures/blind2": {"precision": 0.95, "f1": 0.86},
-    "fixtures/blind3": {"precision": 0.90, "f1": 0.83},
+    "fixtures/blind2": {"precision": 0.96, "f1": 0.89},
+    "fixtures/blind3": {"precision": 0.91, "f1": 0.85},
 }
 
 
