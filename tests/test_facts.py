@@ -437,6 +437,11 @@ def test_flows_naming_no_market_are_the_main_boards_even_after_a_kosdaq_line():
     assert ("KOSDAQ", "net_buy", "foreign", -1920000000000) in only_kosdaq
 
 
+def test_a_dated_recap_heading_dates_the_quotes_under_it():
+    text = "KYOBO SECURITIES | MORNING CALL | 2026.05.14 (Thu)\n\n[1] MKT RECAP - 13 May (Wed)\n\nKOSPI      6,412.58   -49.71p (-0.77%)\n"
+    assert {f.as_of for f in extract(text, PUB)} == {date(2026, 5, 13)}
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

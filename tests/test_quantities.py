@@ -484,6 +484,7 @@ def test_no_more_than_is_less_than():
         "15:30 close",
         "Trading opens at 9 a.m. sharp.",
         "Updated 07:02:50 +0900",
+        "[1] MKT RECAP - 13 May (Wed)",
         # spans written as adjectives
         "The index hit a 52-week high.",
         "Bonds rallied after a 3-day slide on the 10-year note.",
@@ -599,3 +600,7 @@ def test_a_broken_vocabulary_line_is_reported_with_file_and_line(tmp_path, line,
 def test_blog_abbreviations_tril_and_bil_are_scales():
     assert the("KOSDAQ 9.3 tril won", "9.3 tril won").value == 9_300_000_000_000
     assert the("a 410 bil won position", "410 bil won").value == 410_000_000_000
+
+
+def test_a_number_before_a_word_that_only_starts_like_a_month_stays_a_figure():
+    assert the("up 3 Mayors", "3").value == 3

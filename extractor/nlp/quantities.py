@@ -90,6 +90,16 @@ _MONTHS = (
 )
 _DASHES = ("-", "–", "−")  # signs that double as dashes; "▼ 1.5%" is never a dash
 _GAP = re.compile(rf"^{_H}*-?{_H}*")  # between a number and its unit: "4-point", "3억 원"
+_MONTH_AFTER = re.compile(
+    r"[ \t]+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![A-Za-z])"
+)
+
+
+def value_is_day(numeral: str) -> bool:
+    return numeral.isdigit() and 1 <= int(numeral) <= 31
+
+
 _SPAN_ADJECTIVE = re.compile(r"-(?:week|month|day|year|session|hour|minute|quarter)s?\b", re.I)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NEXT_WORD = re.compile(rf"{_H}+([A-Za-z]+)")
@@ -272,6 +282,8 @@ def _skip_pattern(vocabulary: Vocabulary) -> str:
         # but not a title-case headline figure ("12.5 Trillion Won").
         rf"(?<![^\n]){_H}*(?:#{{1,6}}{_H}+)?(?:[0-9]{{1,2}}\.|[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,3}}\.?)"
         rf"(?={_H}+[A-Z])(?!{_H}+{_alternation(unit_words)})",
+        # ... or in brackets: "[2] INVESTOR FLOWS".
+        rf"(?<![^\n]){_H}*\[[0-9]{{1,2}}\](?={_H}+[A-Z])",
         # "May 13", "Dec. 17, 2025", "May 12-13"; "07 Jan. 2026", "13 May".
         rf"{month}{_H}+{day}(?:[-–]{day})?{year}(?!,[0-9])",
         rf"{day}{_H}+{month}{year}",
@@ -419,6 +431,8 @@ class QuantityFinder:
         resume = m.end() if end == m.end("body") else end
         if unit is None and sign is None and _YEAR.fullmatch(numeral):
             return None, resume  # "in 2026", "CES 2026"
+        if unit is None and sign is None and value_is_day(numeral) and _MONTH_AFTER.match(text, end):
+            return None, resume  # "- 13 May": a date the sign test let through
         if unit is None and sign is None and _SPAN_ADJECTIVE.match(text, end):
             return None, resume  # "52-week high", "12-month low", "3-day slide": a span, not a figure
         quantity = Quantity(

@@ -88,7 +88,6 @@ class _State:
     kospi_named: bool = False  # the main board has been named: flows that name no market are its
 
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
-_SECTION_NUMBER = re.compile(r"\s*\[\d{1,2}\]\s+")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 
 
@@ -380,9 +379,7 @@ class _Reader:
         line_start = self.text.rfind("\n", 0, s_start) + 1
         line_end = self.text.find("\n", s_start)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        numbered = _SECTION_NUMBER.match(line)  # "[2] INVESTOR FLOWS": the 2 is no figure
-        first = line_start + (numbered.end() if numbered else 0)
-        if (is_heading(line) or heading_scale(line)) and not self._figure_between(first, line_start + len(line)):
+        if (is_heading(line) or heading_scale(line)) and not self._figure_between(line_start, line_start + len(line)):
             return line
         return None
 
