@@ -21,17 +21,24 @@ from .store import Store, WriteResult
 
 
 @dataclass
-class IngestSummary:
-    documents: int = 0
-    inserted: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    facts: int = 0
+class Outcome:
+    """What a run of many inputs did: counts (in subclasses) and the errors
+    reported along the way; ok when there were none."""
+
     errors: list[MarketfactsError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+@dataclass
+class IngestSummary(Outcome):
+    documents: int = 0
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    facts: int = 0
 
     def line(self) -> str:
         return (

@@ -52,7 +52,7 @@ from pathlib import Path
 
 from .documents import Document
 from .errors import MarketfactsError, ReadError, StoreError
-from .ingest import IngestSummary
+from .ingest import IngestSummary, Outcome
 from .model import Fact
 from .readers.archive import ArchiveStats, archive_kind, read_archive, split
 from .readers.directory import walk
@@ -501,14 +501,9 @@ class _Writer:
 
 
 @dataclass
-class ReextractSummary:
+class ReextractSummary(Outcome):
     articles: int = 0
     facts: int = 0
-    errors: list[MarketfactsError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def line(self) -> str:
         return f"{self.articles} articles re-extracted; {self.facts} facts stored; {len(self.errors)} errors"
