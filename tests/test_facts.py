@@ -442,6 +442,12 @@ def test_a_dated_recap_heading_dates_the_quotes_under_it():
     assert {f.as_of for f in extract(text, PUB)} == {date(2026, 5, 13)}
 
 
+def test_breadth_split_by_while_is_still_a_pair_of_the_index_reported():
+    text = "The KOSPI closed down 1.2% at 5,152.30.\n\nOf the total 932 traded issues, 301 shares advanced, while 583 declined."
+    got = {(s, m, v) for s, m, _, v in facts(text) if m in ("advancers", "decliners")}
+    assert got == {("KOSPI", "advancers", 301), ("KOSPI", "decliners", 583)}
+
+
 def test_rounded_restatement_is_not_a_second_fact():
     got = facts("The KOSPI closed at 7,844. The KOSPI closed at 7,844.01, a record.")
     assert got == [("KOSPI", "index_close", None, 7844.01)]

@@ -141,7 +141,7 @@ def breadth_pair(reader: _Reader, clause: list[Mention]) -> list[Candidate]:
         return []
     first, second = numbers
     text = reader.text
-    order = _pair_by_cues(text, clause, first, second) or _pair_by_nouns(numbers) or _pair_by_verbs(text, first, second)
+    order = _pair_by_cues(text, clause, first, second) or _pair_by_nouns(numbers) or pair_by_verbs(text, first, second)
     if not order:
         return []
     since = max((m.end for m in clause if m.kind == "QTY" and m.end <= first.start), default=0)
@@ -170,7 +170,7 @@ def _pair_by_nouns(numbers: list[Mention]) -> list[str] | None:
     return None
 
 
-def _pair_by_verbs(text: str, first: Mention, second: Mention) -> list[str] | None:
+def pair_by_verbs(text: str, first: Mention, second: Mention) -> list[str] | None:
     """"1,203 stocks rose and 436 fell": a verb after each count, opposite ways."""
     a = _BREADTH_WORD.match(text, first.end, first.end + 25)
     b = _BREADTH_WORD.match(text, second.end, second.end + 12)
