@@ -74,6 +74,11 @@ class DateMention:
     def is_reference(self) -> bool:
         return self.day is None
 
+    @property
+    def is_previous_session(self) -> bool:
+        """"the previous session", "the prior trading day": the session before the one reported."""
+        return self.is_reference and bool(_PREVIOUS.search(self.text))
+
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``text`` resolved against ``published``.

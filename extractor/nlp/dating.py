@@ -171,7 +171,7 @@ class AsOf:
             return d.day
         if d.text.lower() == "at the time":
             return self.last_day_mentioned
-        if re.search(r"\b(?:previous|prior)\b", d.text, re.I):
+        if d.is_previous_session:
             # "had gained 0.64% in the previous session": the trading day before the one reported
             return previous_weekday(self.activity_day or self.paragraph_day or self.default_day)
         if d.role == "as of":

@@ -18,9 +18,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc

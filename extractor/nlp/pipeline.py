@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.language import Language
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import __version__

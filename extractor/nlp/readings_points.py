@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .relations import _Reader
 
 _RISE_WORDS = {"rose", "advanced", "gained", "climbed", "higher", "up"}
+_CONTRAST = re.compile(r"[\s,]*(?:while|whereas|but|and)\b", re.I)
 _BREADTH_WORD = re.compile(
     r"\s*(?:stocks|issues|shares|companies|names)?\s*(?:ending|ended|closing|closed|finishing|finished)?\s*"
     r"(rose|advanced|gained|climbed|higher|up|fell|declined|dropped|lost|slid|lower|down)\b",
@@ -132,16 +133,12 @@ def count_nouns() -> dict[str, str]:
 def breadth_pair(reader: _Reader, clause: list[Mention]) -> list[Candidate]:
     """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
     "gainers outnumbering losers 612 to 287"."""
-    numbers = [
-        m for m in clause
-        if m.kind == "QTY" and m.quantity.unit in ("count", None) and m.quantity.sign is None
-        and float(m.quantity.value).is_integer()
-    ]  # fmt: skip
+    numbers = [m for m in clause if is_count(m)]
     if len(numbers) != 2:
         return []
     first, second = numbers
     text = reader.text
-    order = _pair_by_cues(text, clause, first, second) or _pair_by_nouns(numbers) or pair_by_verbs(text, first, second)
+    order = _pair_by_cues(text, clause, first, second) or _pair_by_nouns(numbers) or _pair_by_verbs(text, first, second)
     if not order:
         return []
     since = max((m.end for m in clause if m.kind == "QTY" and m.end <= first.start), default=0)
@@ -150,6 +147,36 @@ def breadth_pair(reader: _Reader, clause: list[Mention]) -> list[Candidate]:
         Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier)
         for m, metric in zip(numbers, order)
     ]
+
+
+def is_count(m: Mention, *, shares: bool = False) -> bool:
+    """A figure that can count stocks: whole, unsigned, with no unit (or
+    "shares" where the caller allows it)."""
+    units = (None, "count", "shares") if shares else (None, "count")
+    q = m.quantity
+    return m.kind == "QTY" and q.unit in units and q.sign is None and float(q.value).is_integer()
+
+
+def breadth_across_clauses(reader: _Reader, clauses: list[tuple[list[Mention], int, int]]) -> list[Candidate]:
+    """"301 shares advanced, while 583 declined": a breadth pair split by
+    the clause break between its halves; ``clauses`` are (mentions, start,
+    end) in text order."""
+    out: list[Candidate] = []
+    for (first_clause, _, _), (second_clause, second_start, _) in zip(clauses, clauses[1:]):
+        firsts = [m for m in first_clause if is_count(m, shares=True)]
+        seconds = [m for m in second_clause if is_count(m, shares=True)]
+        if not firsts or len(seconds) != 1 or not _CONTRAST.match(reader.text, second_start):
+            continue
+        first, second = firsts[-1], seconds[0]
+        order = _pair_by_verbs(reader.text, first, second)
+        if not order:
+            continue
+        # "Of the total 932 traded issues": a count of all issues, not a market-wide subject.
+        named = [m for m in first_clause if not (m.kind == "MARKETWIDE" and reader.text[m.start : m.end].lower() == "total")]
+        subject = reader.breadth_subject([m for m in named if m.end <= first.start], named, None)
+        for m, metric in zip((first, second), order):
+            out.append(Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier))
+    return out
 
 
 def _pair_by_cues(text: str, clause: list[Mention], first: Mention, second: Mention) -> list[str] | None:
@@ -170,7 +197,7 @@ def _pair_by_nouns(numbers: list[Mention]) -> list[str] | None:
     return None
 
 
-def pair_by_verbs(text: str, first: Mention, second: Mention) -> list[str] | None:
+def _pair_by_verbs(text: str, first: Mention, second: Mention) -> list[str] | None:
     """"1,203 stocks rose and 436 fell": a verb after each count, opposite ways."""
     a = _BREADTH_WORD.match(text, first.end, first.end + 25)
     b = _BREADTH_WORD.match(text, second.end, second.end + 12)

@@ -62,10 +62,12 @@ from .mentions import (
 from .readings import Context, table_candidate
 from .readings_money import respectively
 from .readings_percent import respectively_percents
-from .readings_points import breadth_pair, pair_by_verbs
+from .readings_points import breadth_across_clauses, breadth_pair
 from .tables import TableRow, find_table_rows
 
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
+_INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 
 
 @dataclass
@@ -86,15 +88,6 @@ class _State:
     section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
     kospi_named: bool = False  # the main board has been named: flows that name no market are its
-
-_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
-_CONTRAST = re.compile(r"[\s,]*(?:while|whereas|but|and)\b", re.I)
-_INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
-
-
-def _is_breadth_count(m: Mention) -> bool:
-    q = m.quantity
-    return m.kind == "QTY" and q.unit in (None, "count", "shares") and q.sign is None and float(q.value).is_integer()
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -193,7 +186,9 @@ class _Reader:
         for c_start, c_end in split_clauses(masked, start, end):
             clause = [m for m in mentions if c_start <= m.start and m.end <= c_end and not any(a <= m.start < b for a, b in asides)]
             clauses.append((clause, c_start, c_end))
-        done = self._breadth_across_clauses(clauses, produced)
+        across = breadth_across_clauses(self, clauses)
+        produced += across
+        done = {cand.quantity.start for cand in across}
         for clause, c_start, c_end in clauses:
             self._read_clause(clause, c_start, c_end, mentions, start, row_subject, produced, done)
         for a, b in asides:
@@ -226,27 +221,6 @@ class _Reader:
                         self._emit(cand, row.start, row.end, dates)
 
     # -- clauses ---------------------------------------------------------------
-
-    def _breadth_across_clauses(self, clauses, out: list[Candidate]) -> set[int]:
-        """"301 shares advanced, while 583 declined": a breadth pair split by
-        the clause break between its halves. Returns the figures it read."""
-        done: set[int] = set()
-        for (first_clause, _, _), (second_clause, b_start, _) in zip(clauses, clauses[1:]):
-            firsts = [m for m in first_clause if _is_breadth_count(m)]
-            seconds = [m for m in second_clause if _is_breadth_count(m)]
-            if not firsts or len(seconds) != 1 or not _CONTRAST.match(self.text, b_start):
-                continue
-            first, second = firsts[-1], seconds[0]
-            order = pair_by_verbs(self.text, first, second)
-            if not order:
-                continue
-            # "Of the total 932 traded issues": a count of all issues, not a market-wide subject.
-            named = [m for m in first_clause if not (m.kind == "MARKETWIDE" and self.text[m.start : m.end].lower() == "total")]
-            subject = self.breadth_subject([m for m in named if m.end <= first.start], named, None)
-            for m, metric in zip((first, second), order):
-                out.append(Candidate(m.quantity, metric, subject, None, None, int(m.quantity.value), "count", f"{metric}.pair", m.quantity.qualifier))
-                done.add(m.quantity.start)
-        return done
 
     def _read_clause(self, clause, c_start, c_end, sentence, s_start, row_subject, out: list[Candidate], done_before: set[int] = frozenset()) -> None:
         """Read one clause; candidates are appended to ``out``, the sentence's

@@ -23,7 +23,7 @@ _UNIT = re.compile(r"\((?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)?
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SCALES = {
     "bn": 10**9, "billion": 10**9, "bil": 10**9, "tn": 10**12, "trillion": 10**12, "mn": 10**6, "million": 10**6,
-    "100m": 10**8, "100mn": 10**8, "100 million": 10**8, "억": 10**8,  # Korean data in units of 100 million won
+    "100m": 10**8, "100mn": 10**8, "100million": 10**8, "억": 10**8,  # Korean data in units of 100 million won
 }  # fmt: skip
 
 
@@ -139,7 +139,7 @@ def _split_header(raw: str) -> tuple[int | None, str | None, str, str | None]:
                 re.I,
             )
             if token and token.group(1):
-                scale = _SCALES[re.sub(r"^100\s*", "100", token.group(1).lower()).replace("100million", "100 million")]
+                scale = _SCALES[re.sub(r"\s+", "", token.group(1).lower())]  # "100 m" and "100m" alike
             elif token:
                 unit = {"%": "pct", "pt": "points", "pts": "points", "points": "points"}.get(token.group(2).lower(), "KRW")
             elif re.search(r"\d", part):
