@@ -156,3 +156,30 @@ def test_an_interrupted_batch_stores_nothing_of_it(db_path):
                 store.write(_doc(guid="a"), [_fact()], extractor_version="v1")
                 raise KeyboardInterrupt
         assert store.counts()["articles"] == 0
+
+
+def test_an_article_with_more_facts_than_one_insert_holds_stores_them_all_in_order(db_path):
+    # Facts go in 64 to a statement; 150 is two full statements and a short one.
+    facts = [
+        Fact(
+            subject=f"Company {i}",
+            metric="close_price",
+            value=1000 + i,
+            unit="KRW",
+            text=f"Company {i} closed at {1000 + i} won.",
+            start=0,
+            end=20,
+            as_of=date(2026, 5, 13),
+            rule="close_price.cue",
+        )
+        for i in range(150)
+    ]
+    with Store(db_path) as store:
+        written = store.write(_doc(), facts, extractor_version="v1")
+        assert written.facts == 150
+        rows = store.db.execute("SELECT subject, value, as_of, rule, article_id FROM facts ORDER BY id").fetchall()
+        assert rows == [(f"Company {i}", 1000 + i, "2026-05-13", "close_price.cue", written.article_id) for i in range(150)]
+        # the full-text index holds every one of them
+        hits = store.db.execute("SELECT rowid FROM facts_fts WHERE facts_fts MATCH '\"Company 149\"'").fetchall()
+        assert len(hits) == 1
+        assert store.db.execute("SELECT count(*) FROM facts_fts WHERE facts_fts MATCH 'closed'").fetchone()[0] == 150
