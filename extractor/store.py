@@ -15,6 +15,7 @@ transaction, so no reader ever sees an article without its facts.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -620,10 +621,19 @@ def _insert_facts_sql(rows: int) -> str:
     return f"INSERT INTO facts ({', '.join(f'[{c}]' for c in _FACT_COLUMNS)}) VALUES {', '.join([row] * rows)}"
 
 
+_FACT_ATTRIBUTES = operator.attrgetter(*_FACT_COLUMNS[1:])
+_AS_OF = _FACT_COLUMNS.index("as_of") - 1
+
+
 def _fact_values(article_id: int, fact: Fact) -> tuple:
-    row = fact.to_dict(with_rule=True)
-    row["article_id"] = article_id
-    return tuple(row[c] for c in _FACT_COLUMNS)
+    """The facts row of ``fact``, as ``Fact.to_dict(with_rule=True)`` gives
+    it, read straight off the attributes: a backfill's parent writes tens
+    of thousands of these, and building a dict for each cost a fifth of its
+    time."""
+    values = list(_FACT_ATTRIBUTES(fact))
+    if values[_AS_OF] is not None:
+        values[_AS_OF] = values[_AS_OF].isoformat()
+    return (article_id, *values)
 
 
 def _tidy(row: dict) -> dict:

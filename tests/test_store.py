@@ -183,3 +183,17 @@ def test_an_article_with_more_facts_than_one_insert_holds_stores_them_all_in_ord
         hits = store.db.execute("SELECT rowid FROM facts_fts WHERE facts_fts MATCH '\"Company 149\"'").fetchall()
         assert len(hits) == 1
         assert store.db.execute("SELECT count(*) FROM facts_fts WHERE facts_fts MATCH 'closed'").fetchone()[0] == 150
+
+
+def test_a_stored_fact_row_is_the_facts_to_dict(db_path):
+    fact = Fact(subject="Samsung Electronics", metric="net_buy", value=-1.5e11, unit="KRW", text="t", start=1, end=2,
+                ticker="005930", investor="foreign", as_of=date(2026, 5, 13), qualifier="approx", rule="net_buy.cue")
+    undated = Fact(subject="KOSPI", metric="index_close", value=2500.12, unit="points", text="u", start=0, end=1)
+    with Store(db_path) as store:
+        written = store.write(_doc(), [fact, undated], extractor_version="v1")
+        store.db.conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in store.db.conn.execute("SELECT * FROM facts ORDER BY id")]
+    for row, expected in zip(rows, (fact, undated)):
+        assert row.pop("id") and row.pop("article_id") == written.article_id
+        want = expected.to_dict(with_rule=True)
+        assert row == {**want, "value": int(want["value"]) if float(want["value"]).is_integer() else want["value"]}
