@@ -15,7 +15,11 @@ Run by hand: ``python bench/backfill.py [--articles N] [--workers 1,2] [--keep D
    of the whole process tree (parent and workers: the sum of
    their PSS, sampled by psutil) and of its largest process (RSS).
 4. The bare ``spacy.blank("en").tokenizer`` over the same stored texts, in
-   this process (CPU time, best of 3): tokens/s.
+   this process (CPU time, best of 3): tokens/s, for a fresh tokenizer that
+   sees each text once (as a worker does; the ratio uses this one) and for
+   one whose cache already holds every word.
+5. One worker's stages in this process, CPU ms an article: reading the
+   archive (records, HTML main text) and extraction, next to the tokenizer.
 
 The machine should be otherwise idle: the two-worker figure needs both
 cores. It prints the ratios against the aims of issue 7: one worker at 0.5x the
@@ -194,16 +198,56 @@ def stored_texts(db: Path) -> list[str]:
         conn.close()
 
 
-def tokenizer_rate(texts: list[str]) -> tuple[float, int]:
+def tokenizer_rate(texts: list[str]) -> tuple[float, float, int]:
+    """The bare tokenizer's tokens/s over ``texts`` (CPU time, best of 3), fresh and warm.
+
+    *Fresh*: a new tokenizer each time, seeing each text once, as a
+    backfill's worker does; its cache fills as it goes. *Warm*: the same
+    tokenizer again over texts it has all seen, every word already cached:
+    the figure earlier runs of this script compared against.
+    """
     import spacy
 
-    tokenizer = spacy.blank("en").tokenizer
-    best, tokens = float("inf"), 0
+    fresh = warm = float("inf")
+    tokens = 0
     for _ in range(3):
+        tokenizer = spacy.blank("en").tokenizer
         start = time.process_time()
         tokens = sum(len(tokenizer(text)) for text in texts)
-        best = min(best, time.process_time() - start)
-    return tokens / best, tokens
+        fresh = min(fresh, time.process_time() - start)
+        start = time.process_time()
+        sum(len(tokenizer(text)) for text in texts)
+        warm = min(warm, time.process_time() - start)
+    return tokens / fresh, tokens / warm, tokens
+
+
+def stage_times(sources: list[Path], limit: int = 1000, chunk_bytes: int = 256 * 1024) -> dict[str, float]:
+    """CPU milliseconds an article for each stage of one worker, in this process:
+    reading (archive records, HTML main text), then extraction alone, over
+    the first ``limit`` articles of each source (the archive's mix)."""
+    from extractor.nlp.pipeline import extract, load_pipeline
+    from extractor.readers.archive import archive_kind, read_archive, split
+
+    load_pipeline()
+    documents = []
+    start = time.process_time()
+    for source in sources:
+        kind = archive_kind(source)
+        taken = 0
+        for begin, end in split(source, kind, chunk_bytes):
+            for item in read_archive(source, kind=kind, start=begin, end=end):
+                if not isinstance(item, Exception):
+                    documents.append(item)
+                    taken += 1
+            if taken >= limit:
+                break
+    read = time.process_time() - start
+    start = time.process_time()
+    for document in documents:
+        extract(document.text, document.published, title=document.title)
+    extracted = time.process_time() - start
+    n = max(len(documents), 1)
+    return {"read": 1000 * read / n, "extract": 1000 * extracted / n, "articles": len(documents)}
 
 
 def main() -> None:
@@ -232,9 +276,14 @@ def main() -> None:
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             results[k] = run_ingest([warc, jsonl], db, k)
         texts = stored_texts(work / f"workers{counts[0]}.db")
-        bare, tokens = tokenizer_rate(texts)
+        bare, warm, tokens = tokenizer_rate(texts)
         print(f"tokens: {tokens:,} in {len(texts):,} stored articles")
-        print(f"bare tokenizer:        {bare:>10,.0f} tokens/s (one process, CPU time)")
+        print(f"bare tokenizer:        {bare:>10,.0f} tokens/s (one process, CPU time, each text once; "
+              f"{warm:,.0f} when every text is already in its cache)")
+        stages = stage_times([warc, jsonl])
+        per_article = 1000 * tokens / len(texts) / bare
+        print(f"one worker's stages, CPU ms an article: reading {stages['read']:.2f} (WARC/JSON lines, HTML main text), "
+              f"extraction {stages['extract']:.2f}; the bare tokenizer {per_article:.2f}")
         for k, r in results.items():
             print(
                 f"ingest --workers {k}:    {tokens / r['wall']:>10,.0f} tokens/s  {len(texts) / r['wall']:>7.1f} articles/s  "
