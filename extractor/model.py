@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 from datetime import date
 
 #: Metric vocabulary (FACTS.md). Never rename or re-sign these.
@@ -102,9 +103,18 @@ class Fact:
     qualifier: str | None = None
     rule: str | None = None
 
+    def values(self) -> tuple:
+        """The FACT_FIELDS and then the rule, as stored: ``as_of`` in ISO form.
+        (A backfill stores tens of thousands of these; no dict is built.)"""
+        values = list(_FACT_VALUES(self))
+        if values[_AS_OF] is not None:
+            values[_AS_OF] = values[_AS_OF].isoformat()
+        return tuple(values)
+
     def to_dict(self, *, with_rule: bool = False) -> dict:
-        d = {name: getattr(self, name) for name in FACT_FIELDS}
-        d["as_of"] = self.as_of.isoformat() if self.as_of else None
-        if with_rule:
-            d["rule"] = self.rule
-        return d
+        values = self.values()
+        return dict(zip((*FACT_FIELDS, "rule") if with_rule else FACT_FIELDS, values))
+
+
+_FACT_VALUES = attrgetter(*FACT_FIELDS, "rule")
+_AS_OF = FACT_FIELDS.index("as_of")

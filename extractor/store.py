@@ -15,7 +15,6 @@ transaction, so no reader ever sees an article without its facts.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -308,7 +307,7 @@ class Store:
         # as much (measured: 43 against 11 microseconds a fact). Plain
         # prepared statements, not sqlite-utils' insert_all, which inspects
         # the table and each value on every call.
-        rows = [_fact_values(article_id, fact) for fact in facts]
+        rows = [(article_id, *fact.values()) for fact in facts]
         for i in range(0, len(rows), _FACTS_PER_INSERT):
             chunk = rows[i : i + _FACTS_PER_INSERT]
             self.db.conn.execute(_insert_facts_sql(len(chunk)), [value for row in chunk for value in row])
@@ -619,21 +618,6 @@ def _insert_facts_sql(rows: int) -> str:
     """INSERT of ``rows`` facts in one statement."""
     row = f"({', '.join('?' * len(_FACT_COLUMNS))})"
     return f"INSERT INTO facts ({', '.join(f'[{c}]' for c in _FACT_COLUMNS)}) VALUES {', '.join([row] * rows)}"
-
-
-_FACT_ATTRIBUTES = operator.attrgetter(*_FACT_COLUMNS[1:])
-_AS_OF = _FACT_COLUMNS.index("as_of") - 1
-
-
-def _fact_values(article_id: int, fact: Fact) -> tuple:
-    """The facts row of ``fact``, as ``Fact.to_dict(with_rule=True)`` gives
-    it, read straight off the attributes: a backfill's parent writes tens
-    of thousands of these, and building a dict for each cost a fifth of its
-    time."""
-    values = list(_FACT_ATTRIBUTES(fact))
-    if values[_AS_OF] is not None:
-        values[_AS_OF] = values[_AS_OF].isoformat()
-    return (article_id, *values)
 
 
 def _tidy(row: dict) -> dict:
