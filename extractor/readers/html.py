@@ -84,7 +84,7 @@ def read_html(
     # rare page trafilatura finds no content in.
     tree = _parse(html)
     page = _PageMeta(tree)
-    text, tables, meta = _main_content(tree if tree is not None else html, url)
+    text, tables, meta = _main_content(tree, url)
     document = Document(
         text=text,
         url=url or meta.get("url") or page.canonical_url() or file_url(source),
@@ -164,30 +164,30 @@ def _parse(html: str) -> HtmlElement | None:
         return None
 
 
-def _main_content(page: HtmlElement | str, url: str | None) -> tuple[str, list[Table], dict[str, str]]:
-    """(text, tables, metadata) of the page's main content per trafilatura."""
+def _main_content(tree: HtmlElement | None, url: str | None) -> tuple[str, list[Table], dict[str, str]]:
+    """(text, tables, metadata) of the page's main content per trafilatura.
+
+    No tree means trafilatura's own loader (see :func:`_parse`) refused the
+    page, so trafilatura would find nothing in it either."""
     trafilatura = _trafilatura()
-    if trafilatura is None:
+    if trafilatura is None or tree is None:
         return "", [], {}
     try:
-        meta = _metadata(page, url) if isinstance(page, HtmlElement) else {}
+        meta = _metadata(tree, url)
         result = trafilatura.extract(
-            page,
+            tree,
             url=url,
             output_format="html",
             include_tables=True,
             include_comments=False,
-            with_metadata=not isinstance(page, HtmlElement),
+            with_metadata=False,  # _metadata reads the little of it we store
             favor_recall=True,  # keeps figure lists that precision mode drops; checked: no furniture added on our pages
         )
     except Exception:  # trafilatura on hostile markup: fall back rather than fail the page
         return "", [], {}
     if not result:
         return "", [], {}
-    soup = BeautifulSoup(result, "lxml")
-    if not meta and soup.head is not None:
-        meta = {m.get("name"): m.get("content") for m in soup.head.find_all("meta") if m.get("content")}
-    text, tables = soup_to_text(soup)  # skips <head>
+    text, tables = soup_to_text(BeautifulSoup(result, "lxml"))  # skips <head>
     return text, tables, meta
 
 
