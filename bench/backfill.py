@@ -273,15 +273,19 @@ def main() -> None:
         for name, rate in time_warc_readers(warc).items():
             print(f"WARC reading, {name + ':':<10} {rate:>10,.0f} records/s")
 
-        results: dict[int, dict] = {}
+        results: dict[int, dict] = {}  # the fastest run of each worker count
+        peaks: dict[int, dict[str, float]] = {}  # the highest memory of any of its runs
         for _ in range(max(args.repeat, 1)):
             for k in counts:
                 db = work / f"workers{k}.db"
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{db}{suffix}").unlink(missing_ok=True)
                 run = run_ingest([warc, jsonl], db, k)
+                peaks[k] = {m: max(peaks.get(k, {}).get(m, 0.0), run[m]) for m in ("tree_mb", "largest_mb")}
                 if k not in results or run["wall"] < results[k]["wall"]:
-                    results[k] = {**run, "tree_mb": max(run["tree_mb"], results.get(k, run)["tree_mb"])}
+                    results[k] = run
+        for k, peak in peaks.items():
+            results[k].update(peak)
         texts = stored_texts(work / f"workers{counts[0]}.db")
         bare, warm, tokens = tokenizer_rate(texts)
         print(f"tokens: {tokens:,} in {len(texts):,} stored articles")
