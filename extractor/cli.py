@@ -274,15 +274,32 @@ def plot_command(metric: str, db_path: str, out: str, **filters) -> None:
 
 
 @main.command("eval")
-@click.argument("directory", type=click.Path(exists=True))
+@click.argument("directory", required=False, type=click.Path(exists=True))
 @click.option("--articles", type=click.Path(exists=True, file_okay=False), help="Where the articles are, if not beside their annotations.")
 @click.option("--misses", is_flag=True, help="Also list every extra, missing and wrongly dated fact.")
-def eval_command(directory: str, articles: str | None, misses: bool) -> None:
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False), help="A gold set of real articles (<id>.json, as ../shared/realnews/gold).")
+@click.option("--texts", "texts_dir", type=click.Path(exists=True, file_okay=False), help="With --gold: the folder of the articles' texts (<id>.txt).")
+@click.option("--show-misses", is_flag=True, help="With --gold: list every missed and extra fact and every wrong as_of, with its evidence.")
+@click.option("--only", metavar="TEXT", help="With --gold: score only the articles whose id contains TEXT.")
+def eval_command(
+    directory: str | None, articles: str | None, misses: bool, gold_dir: str | None, texts_dir: str | None, show_misses: bool, only: str | None
+) -> None:
     """Score extraction on annotated articles: precision, recall, F1, as_of.
 
     DIRECTORY holds articles or feeds, each with NAME.expected.json beside it
-    (see fixtures/README.md for the format).
+    (see fixtures/README.md for the format). With --gold and --texts, score a
+    gold set of real articles whose texts are kept apart, by the rule of
+    ../shared/realnews/README.md: overall, per metric and per article.
     """
+    if gold_dir or texts_dir:
+        if not (gold_dir and texts_dir) or directory:
+            raise click.UsageError("--gold and --texts go together, without DIRECTORY")
+        from .gold import evaluate_gold, format_gold_report
+
+        click.echo(format_gold_report(evaluate_gold(gold_dir, texts_dir, only=only), show_misses=show_misses or misses))
+        return
+    if directory is None:
+        raise click.UsageError("give DIRECTORY, or --gold and --texts")
     from .evaluation import evaluate, format_report
 
     click.echo(format_report(evaluate(directory, articles=articles), show_misses=misses))

@@ -165,6 +165,17 @@ def extract(text: str, published: date | datetime | None = None, *, title: str |
     return nlp(_make_doc(nlp, text, published, title))._.facts
 
 
+def extract_with_checks(
+    text: str, published: date | datetime | None = None, *, title: str | None = None
+) -> tuple[list[Fact], dict[str, int]]:
+    """``extract``, plus what the consistency checks did to its readings
+    (kind -> count: readings dropped or chosen because the article's other
+    figures contradict or confirm them; see checks.py)."""
+    nlp = load_pipeline()
+    doc = nlp(_make_doc(nlp, text, published, title))
+    return doc._.facts, dict(doc.user_data.get("checks") or {})
+
+
 def extract_many(items: Iterable[tuple[str, date | datetime | None, str | None]]) -> Iterator[list[Fact]]:
     """Facts for many (text, published, title) items, in order, in one process."""
     nlp = load_pipeline()
