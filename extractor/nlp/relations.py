@@ -63,7 +63,7 @@ from .readings import Context, table_candidate
 from .readings_money import respectively
 from .readings_percent import respectively_percents
 from .readings_points import breadth_across_clauses, breadth_pair
-from .tables import TableRow, find_table_rows
+from .tables import TableRow, find_plain_rows, find_table_rows
 
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
@@ -102,7 +102,8 @@ class _Reader:
         self.mentions = collect_mentions(doc)
         self.mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
-        self.rows = find_table_rows(self.text)
+        self.rows = sorted(find_table_rows(self.text) + find_plain_rows(self.text), key=lambda row: row.start)
+        self.row_starts = [row.start for row in self.rows]
         self.as_of = AsOf(self.text, doc.user_data.get("published"), doc.user_data.get("title"), self._figure_between)
         self.state = _State()
         self.state.document_company = self._document_company()
@@ -173,6 +174,9 @@ class _Reader:
 
     def _read_sentence(self, start: int, end: int, *, row_subject: Mention | None = None, column=None) -> None:
         mentions = self.mentions_in(start, end)
+        if row_subject is None and self.rows:
+            # A table set in the running text is read by its columns, not as words.
+            mentions = [m for m in mentions if not self._in_row(m.start)]
         sentence_dates = self.as_of.dates_in(start, end)
         produced: list[Candidate] = []
         # An aside between dashes ("Outstanding margin loans — money retail
@@ -202,10 +206,14 @@ class _Reader:
         subject, columns = self._row_subject(row), row.columns
         if subject is None:
             subject, columns = self._investor_row(row)
-            if subject is None:
-                return
+        if subject is None:
+            subject = self._dated_row(row)
+        if subject is None:
+            return
         dates = self.as_of.dates_in(row.start, row.end)
-        table_day = self.as_of.day_in_text(row.caption)
+        # A row that opens with its day ("Jan 20 | 32.4 | ...") is of that day, whatever the caption's.
+        first = self.as_of.dates_in(*row.cells[0])
+        table_day = (first[0].day if first and first[0].day else None) or self.as_of.day_in_text(row.caption)
         for cell, column in zip(row.cells[1:], columns[1:]):
             cell_start, cell_end = cell
             if column is None:
@@ -284,6 +292,25 @@ class _Reader:
             return None, row.columns
         columns = [replace(c, investor=investor) if c is not None and c.kind == "net_buy" and not c.investor else c for c in row.columns]
         return Mention("SUBJECT", start, start, market), columns
+
+    def _dated_row(self, row: TableRow) -> Mention | None:
+        """A row of one day's flows by investor ("Jan 21 | 80.7 | -167.8 |
+        -13.4" under a header of investor groups): the market is the one the
+        caption or the text above the table names, else the report's."""
+        start, end = row.cells[0]
+        if not self.as_of.dates_in(start, end) or not all(c is None or (c.kind == "net_buy" and c.investor) for c in row.columns[1:]):
+            return None
+        named = None
+        if row.header_start is not None:
+            named = next((m.id for m in reversed(self.mentions_in(row.header_start, row.start)) if m.kind == "SUBJECT" and m.id in INDEXES), None)
+        if named is None and (found := _INDEX_NAME.search(row.caption or "")):
+            named = found.group(0).upper()
+        market = named or self.state.flow_market or self.state.focus_index
+        return Mention("SUBJECT", start, start, market) if market else None
+
+    def _in_row(self, position: int) -> bool:
+        i = bisect.bisect_right(self.row_starts, position) - 1
+        return i >= 0 and self.rows[i].start <= position < self.rows[i].end
 
     def market_subject(self, clause: list[Mention], sentence: list[Mention], before: int) -> tuple[str, str | None] | None:
         """The market of a flow: named in its clause (before, then after the

@@ -48,6 +48,7 @@ class TableRow:
     cells: list[tuple[int, int]]
     columns: list[Column | None]
     caption: str | None = None
+    header_start: int | None = None  # where the table's header (or caption) begins in the text
 
 
 def find_table_rows(text: str) -> list[TableRow]:
@@ -61,6 +62,88 @@ def find_table_rows(text: str) -> list[TableRow]:
         block.append(m)
     rows += _read_block(text, block)
     return rows
+
+
+_NUMBER = r"[+\-−–]?\d[\d,]*(?:\.\d+)?"
+_ROW_DAY = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
+    r"|\d{1,2}/\d{1,2}(?![/\d])|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})"
+)
+_PLAIN_SCALE = re.compile(
+    r"\bin\s+(billions?|trillions?|millions?|100\s+million)\s+(?:of\s+)?(?:south\s+)?(?:korean\s+)?won\b"
+    r"|\((?:unit:\s*)?(?:₩|krw|w)\s*(bn|billion|tn|trillion|mn|million)\.?\)",
+    re.I,
+)
+
+
+def find_plain_rows(text: str) -> list[TableRow]:
+    """Tables set in plain text, as wire copy sends them: a header of
+    investor groups, then rows of a day and one figure per group, aligned
+    by spaces, one row a line or all run together on one line::
+
+        ... in billions of South Korean won: FOREIGNERS INSTITUTIONS RETAIL
+        Jan 21   80.7  -167.8  -13.4
+        Jan 20   32.4   170.5 -211.2
+
+    Only rows that are a day and exactly one figure per header column are
+    read ("Month to date ..." ends the table), and only when the text
+    before the header gives the scale of the figures ("in billions of won",
+    "(KRW bn)"): without it a bare figure has no amount."""
+    _, investors = _header_vocabulary()
+    if not investors:
+        return []
+    names = "|".join(re.escape(phrase) for phrase, _ in investors)
+    header_re = re.compile(rf"(?<![\w.])((?:(?:{names})[ \t]+){{1,7}}(?:{names}))(?![\w.])[ \t]*\n?", re.I)
+    rows: list[TableRow] = []
+    for header in header_re.finditer(text):
+        groups = [g.lower() for g in re.split(r"[ \t]+", header.group(1)) if g]
+        columns = _plain_columns(header.group(1), investors)
+        if columns is None:
+            continue
+        n = len(columns)
+        row_re = re.compile(rf"[ \t]*({_ROW_DAY})((?:[ \t]+{_NUMBER}){{{n}}})(?![\d.,%])[ \t]*\n?", re.I)
+        before = text[max(0, header.start() - 400) : header.start()]
+        scales = [_scale_word(m) for m in _PLAIN_SCALE.finditer(before)]
+        if not scales or not groups:
+            continue
+        columns = [Column(c.kind, c.investor, None, None, scales[-1], None) for c in columns]
+        caption_start = max(text.rfind("\n", 0, header.start()) + 1, header.start() - 400)
+        pos = header.end()
+        found = []
+        while (row := row_re.match(text, pos)) is not None:
+            cells = [(row.start(1), row.end(1))]
+            offset = row.start(2)
+            for number in re.finditer(_NUMBER, row.group(2)):
+                cells.append((offset + number.start(), offset + number.end()))
+            found.append(TableRow(row.start(1), cells[-1][1], cells, [None, *columns], text[caption_start : header.start()], caption_start))
+            pos = row.end()
+        if len(found) >= 1:
+            rows += found
+    return rows
+
+
+def _plain_columns(header: str, investors: list[tuple[str, str]]) -> list[Column] | None:
+    """One net-buy column per investor group named, in order; None when
+    the same group is named twice or a word is not a group."""
+    columns: list[Column] = []
+    rest = header.lower()
+    while rest.strip():
+        rest = rest.lstrip()
+        phrase = next((p for p, _ in investors if rest.startswith(p) and (len(rest) == len(p) or rest[len(p)] in " \t")), None)
+        if phrase is None:
+            return None
+        code = dict(investors)[phrase]
+        if any(c.investor == code for c in columns):
+            return None
+        columns.append(Column("net_buy", code))
+        rest = rest[len(phrase) :]
+    return columns if len(columns) >= 2 else None
+
+
+def _scale_word(m: re.Match) -> int:
+    word = (m.group(1) or m.group(2)).lower().replace(" ", "")
+    word = {"billions": "billion", "trillions": "trillion", "millions": "million", "100million": "100million"}.get(word, word)
+    return _SCALES[word]
 
 
 def _read_block(text: str, block: list[re.Match]) -> list[TableRow]:
