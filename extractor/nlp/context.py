@@ -41,6 +41,11 @@ _RANGE_HIGH = re.compile(_RANGE_VERB + r"\s*\d[\d,]*(?:\.\d+)?\s*(?:points?\s*)?
 _WORDY = re.compile(r"[A-Za-z0-9]")
 _LABELS_NEXT = re.compile(r"[\s:]*(?:₩|W|KRW|US\$|\$)?\s*")
 _PLACE_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
+#: Between a change in points and its percent: "down 6.98 points (0.80%)", "24.36
+#: points on Wednesday, or 3.93 percent".
+_PAIRED_GAP = re.compile(
+    r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
+)
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
 
 
@@ -86,7 +91,9 @@ class QuantityContext:
     def blocked(self, *reasons) -> bool:
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
-        if any(m.kind == "BLOCK" and m.id in reasons for m in self.local):
+        # "for two consecutive trading days": a period right after the
+        # previous figure is that figure's, not this one's.
+        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) for m in self.local):
             return True
         # Periods bind to the figure even past other numbers ("gained 7.9
         # percent in the first four trading sessions of the year"), but not
@@ -95,6 +102,16 @@ class QuantityContext:
         limit = stop.start() if stop else self.q.end + 45
         near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
         return any(m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined") for m in near_right)
+
+    def _counts_previous(self, m: Mention) -> bool:
+        """A period the previous figure counts, trailing an earlier figure's
+        phrase: "plunged over 2% for two consecutive trading days through
+        Monday before rebounding by 0.42%" (the period is the fall's). One
+        that opens the clause ("Over the six sessions, foreigners dumped
+        ...") scopes everything after it."""
+        if m.id != "period" or self.previous_end <= self.c_start or self.text[self.previous_end : m.start].strip():
+            return False
+        return sum(1 for q in self.clause if q.kind == "QTY" and q.end <= self.previous_end) >= 2
 
     def _dated_record(self) -> bool:
         """"the previous record of 27.5288 trillion won set on Dec. 17, 2025":
@@ -287,7 +304,7 @@ class QuantityContext:
             return None
         last = self.produced[-1]
         gap = self.text[last.quantity.end : self.q.start]
-        if last.metric in ("index_change", "index_change_pct") and re.fullmatch(r"[\s(,]*(?:or|and)?[\s(]*", gap):
+        if last.metric in ("index_change", "index_change_pct") and _PAIRED_GAP.fullmatch(gap):
             return 1 if last.value > 0 else -1
         return None
 

@@ -14,11 +14,24 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from ..model import Fact, Quantity
 
 
+_SPOKEN_SCALES = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
+
+
 def precision(q: Quantity) -> Decimal:
     """The place of the last written digit, in base units: 1 for "7,844",
     0.01 for "7,844.01", 1e12 for "2 trillion". A rounded restatement is
     within one such place of the exact figure."""
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    spoken = re.search(r"point-([0-9]+|[a-z]+(?:-[a-z]+)*)((?:\s+(?:thousand|million|billion|trillion))*)", q.text, re.I)
+    if spoken:
+        # "two-point-seven percent", "696-point-one billion won": the decimals
+        # spoken, one digit a word, in the scale named after them.
+        digits = spoken.group(1)
+        decimals = len(digits) if digits[0].isdigit() else digits.count("-") + 1
+        scale = Decimal(1)
+        for word in spoken.group(2).lower().split():
+            scale *= _SPOKEN_SCALES[word]
+        return scale * Decimal(1).scaleb(-decimals)
     if not m:
         return Decimal(0)
     written = m.group(0).replace(",", "")

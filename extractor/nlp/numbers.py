@@ -103,6 +103,39 @@ def to_number(value: Decimal) -> int | float:
     return float(value)
 
 
+_SPOKEN = re.compile(r"(?:(?P<whole>.*?)-)?point-(?P<fraction>[0-9]+|[a-z]+(?:-[a-z]+)*)(?P<scales>(?:\s+[^\W\d_]+)*)", re.I)
+
+
+def read_spoken(text: str, scale_of: Callable[[str], Scale | None]) -> Decimal | None:
+    """A numeral as broadcast copy spells it for the reader to say aloud:
+    ``54-point-66``, ``two-point-78``, ``one-thousand-908-point-27``,
+    ``one-point-08 trillion``, ``point-two``. The part before "point" is a
+    numeral of its own; after it come the decimals, as digits or one digit
+    word each. None when it is not one well-formed number."""
+    m = _SPOKEN.fullmatch(text.strip())
+    if m is None:
+        return None
+    whole = Decimal(0)
+    if m.group("whole"):
+        read = read_numeral(m.group("whole"), scale_of)
+        if read is None or read[1] != len(m.group("whole")):
+            return None
+        whole = read[0]
+    fraction = m.group("fraction")
+    if not fraction[0].isdigit():
+        digits = [NUMBER_WORDS.get(word.lower()) for word in fraction.split("-")]
+        if any(d is None or d > 9 for d in digits):
+            return None
+        fraction = "".join(str(d) for d in digits)
+    value = _EXACT.add(whole, Decimal("0." + fraction))
+    for word in m.group("scales").split():
+        scale = scale_of(word)
+        if scale is None or scale.within_group:
+            return None
+        value = _EXACT.multiply(value, scale.multiplier)
+    return value
+
+
 def read_numeral(text: str, scale_of: Callable[[str], Scale | None]) -> tuple[Decimal, int] | None:
     """Read the longest well-formed numeral at the start of ``text``.
 

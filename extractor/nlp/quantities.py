@@ -309,8 +309,8 @@ def _skip_pattern(vocabulary: Vocabulary) -> str:
     ])
 
 
-def _numeral_patterns(vocabulary: Vocabulary) -> tuple[str, str]:
-    """(digits with their scales, number words) as regex source."""
+def _numeral_patterns(vocabulary: Vocabulary) -> tuple[str, str, str]:
+    """(digits with their scales, spoken numerals, number words) as regex source."""
     # Only spelled-out and Korean scales chain into compounds ("9 trillion
     # 445 billion", "9조4450억"); "3.13tn 907.7bn" in a table is two figures.
     chaining = [e for e in vocabulary.scales if e.get("word") or not e["text"].isascii()]
@@ -330,12 +330,23 @@ def _numeral_patterns(vocabulary: Vocabulary) -> tuple[str, str]:
     # Bounded: a numeral up to the trillions has fewer words, and the bound
     # keeps each rescan after a cut (numbers.read_numeral) short.
     wordnum = rf"(?:{number_word}|{article})(?:{joiner}(?:{number_word}|{scale_words})){{0,24}}"
-    return dignum, wordnum
+    # Broadcast copy spells figures to be read aloud, hyphenated:
+    # "54-point-66", "two-point-78", "one-thousand-908-point-27",
+    # "one-point-08 trillion", "point-two", "one-thousand-193".
+    digit_word = _alternation([{"text": word} for word, value in numbers.NUMBER_WORDS.items() if value < 10])
+    hyphened = rf"{number_word}(?:-(?:{number_word}|{scale_words})){{0,6}}"
+    grouped = rf"{number_word}(?:-(?:{number_word}|{scale_words})){{0,5}}-{scale_words}-[0-9]{{1,3}}(?![0-9,])"
+    decimals = rf"(?:[0-9]+(?![0-9.,])|{digit_word}(?:-{digit_word}){{0,5}})"
+    spoken = (
+        rf"(?:(?:(?:{grouped}|{hyphened}|[0-9]{{1,3}}(?![0-9,]))-)?(?i:point)-{decimals}"
+        rf"(?:{_SPACES}{scale_words}(?![-A-Za-z]))?|{grouped})"
+    )
+    return dignum, spoken, wordnum
 
 
 def build_pattern(vocabulary: Vocabulary) -> re.Pattern[str]:
     """The one regex of the quantity layer, from a vocabulary."""
-    dignum, wordnum = _numeral_patterns(vocabulary)
+    dignum, spoken, wordnum = _numeral_patterns(vocabulary)
     before = [e for e in vocabulary.qualifiers if e["position"] == "before"]
     after = [e for e in vocabulary.qualifiers if e["position"] == "after"]
     signs = vocabulary.signs
@@ -358,7 +369,7 @@ def build_pattern(vocabulary: Vocabulary) -> re.Pattern[str]:
     )
     body = (
         rf"(?P<body>{sign}(?:{prefix}(?P<pnum>{dignum})"
-        rf"|(?P<num>{dignum}|{wordnum})(?P<suf>{_after_number(suffixes, 'suffix', hyphen=True)})?))"
+        rf"|(?P<num>{spoken}|{dignum}|{wordnum})(?P<suf>{_after_number(suffixes, 'suffix', hyphen=True)})?))"
     )
     tail = rf"(?P<after>{_alternation(after)}{_AFTER_END})?"
     quantity = qualifier + body + tail + _TRAIL
@@ -420,7 +431,11 @@ class QuantityFinder:
         numeral = m.group(group)
         if numbers.digit_count(numeral) > numbers.MAX_DIGITS:
             return None, m.end()
-        read = numbers.read_numeral(numeral, self._scale_of)
+        if "point-" in numeral.lower():
+            spoken = numbers.read_spoken(numeral, self._scale_of)
+            read = (spoken, len(numeral)) if spoken is not None else None
+        else:
+            read = numbers.read_numeral(numeral, self._scale_of)
         if read is None:
             return None, m.end()
         value, used = read
