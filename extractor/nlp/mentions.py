@@ -68,6 +68,7 @@ class Candidate:
     day_override: date | None = None
     period_start: bool = False
     anchor: bool = True  # may date the figures listed after it
+    inferred_market: bool = False  # a flow whose market the text did not name where it stands
 
 
 def collect_mentions(doc: Doc) -> list[Mention]:

@@ -29,6 +29,8 @@ _WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+
 class MoneyReadings(QuantityContext):
     """The rules for a figure in won (mixed into readings.Context)."""
 
+    _inferred: tuple[str, str | None] | None = None  # the subject flow_subject inferred, if it did
+
     def money(self) -> Candidate | None:
         q = self.q
         if self.blocked("combined"):
@@ -201,7 +203,9 @@ class MoneyReadings(QuantityContext):
         subject = self.flow_subject(inv)
         if subject is None:
             return None
-        return Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
+        cand = Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
+        cand.inferred_market = subject is self._inferred
+        return cand
 
     def _implied_flow(self, inv: Mention) -> Mention | None:
         """A flow verb the figure does not carry itself."""
@@ -229,7 +233,13 @@ class MoneyReadings(QuantityContext):
             return self.r.state.focus_company  # "net buying 512 billion won of the stock"
         if self.row_subject is not None:
             return self.r.resolve(self.row_subject)
-        return self.r.market_subject(self.clause, self.sentence, self.q.start)
+        market = self.r.market_subject(self.clause, self.sentence, self.q.start)
+        if market is None:
+            return None
+        subject = (market[0], None)
+        if market[1]:
+            self._inferred = subject
+        return subject
 
 
 def _between_other_figure(ctx: QuantityContext, flow: Mention, inv: Mention) -> bool:
@@ -247,14 +257,16 @@ def respectively(reader: _Reader, clause: list[Mention], sentence: list[Mention]
     if any(m.kind == "BLOCK" and m.id in ("period", "combined") for m in clause):
         return []
     sign = 1 if flows[0].id == "buy" else -1
-    subject = reader.market_subject(clause, sentence, amounts[0].start)
-    if subject is None:
+    market = reader.market_subject(clause, sentence, amounts[0].start)
+    if market is None:
         return []
     out = []
     for inv, qm in zip(investors, amounts):
         q = qm.quantity
         value = q.value if q.sign is not None else sign * q.value
-        out.append(Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.respectively", q.qualifier))
+        cand = Candidate(q, "net_buy", market[0], None, inv.id, value, "KRW", "flow.respectively", q.qualifier)
+        cand.inferred_market = market[1]
+        out.append(cand)
     return out
 
 

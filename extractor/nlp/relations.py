@@ -68,6 +68,8 @@ from .tables import TableRow, find_plain_rows, find_table_rows
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
+#: A board named only to compare with: "like the KOSPI", "unlike the KOSPI", "than the KOSDAQ".
+_COMPARED = re.compile(r"\b(?:like|unlike|than|compared\s+(?:with|to)|versus|vs\.?|outpacing|outperforming|underperforming)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -88,6 +90,7 @@ class _State:
     section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
     kospi_named: bool = False  # the main board has been named: flows that name no market are its
+    narrative_market: str | None = None  # the board the last sentence naming one is about ("In contrast, the KOSDAQ rose ...")
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -108,6 +111,7 @@ class _Reader:
         self.state = _State()
         self.state.document_company = self._document_company()
         self.facts: list[tuple[Fact, Decimal]] = []
+        self.inferred: set[int] = set()  # facts whose market was inferred, not named
 
     # -- the walk --------------------------------------------------------------
 
@@ -118,7 +122,25 @@ class _Reader:
                 self._read_row(segment[2])
             else:
                 self._read_sentence(segment[0], segment[1])
+        self._restatements()
         return merge(self.facts)
+
+    def _restatements(self) -> None:
+        """A flow whose market the text leaves to the reader, restating one
+        given for a named market elsewhere in the article (a summary bullet
+        "Foreigners net-sold ₩3.76tn" after a line about the KOSDAQ, the
+        table beside it), is that market's."""
+        for i in sorted(self.inferred):
+            fact, place = self.facts[i]
+            twins = [
+                (j in self.inferred, j, other) for j, (other, _) in enumerate(self.facts)
+                if (j < i or j not in self.inferred) and j != i and other.metric == fact.metric and other.investor == fact.investor
+                and other.value == fact.value and other.as_of == fact.as_of and other.ticker is None
+            ]  # fmt: skip
+            # A twin whose market is named wins; else the first report of it.
+            twin = min(twins, key=lambda t: (t[0], t[1]))[2] if twins else None
+            if twin is not None:
+                self.facts[i] = (replace(fact, subject=twin.subject), place)
 
     def _segments(self) -> list[tuple[int, int, TableRow | None]]:
         """Sentences and table rows in text order; a table row is one segment
@@ -312,25 +334,30 @@ class _Reader:
         i = bisect.bisect_right(self.row_starts, position) - 1
         return i >= 0 and self.rows[i].start <= position < self.rows[i].end
 
-    def market_subject(self, clause: list[Mention], sentence: list[Mention], before: int) -> tuple[str, str | None] | None:
-        """The market of a flow: named in its clause (before, then after the
-        figure), else in its sentence, else the market of the flows just
-        reported, else the index the article is about."""
+    def market_subject(self, clause: list[Mention], sentence: list[Mention], before: int) -> tuple[str, bool] | None:
+        """The market of a flow, and whether it is inferred rather than
+        named: named in its clause (before, then after the figure), else in
+        its sentence; else the board the narrative last turned to, the market
+        of the flows just reported, the main board once named, the index the
+        article is about."""
 
         def market(mentions):
             return next((m.id for m in mentions if m.kind == "SUBJECT" and m.id in INDEXES), None)
 
+        named = market(reversed([m for m in clause if m.end <= before])) or market([m for m in clause if m.start >= before]) or market(sentence)
+        if named:
+            return named, False
         found = (
-            market(reversed([m for m in clause if m.end <= before]))
-            or market([m for m in clause if m.start >= before])
-            or market(sentence)
+            # The board the report has turned to: flows after "The KOSDAQ
+            # closed at 912.67" are the KOSDAQ's.
+            self.state.narrative_market
             or self.state.flow_market
             # Korean market reports give the main board's flows unless they
             # say otherwise, even after a line about the KOSDAQ.
             or ("KOSPI" if self.state.kospi_named else None)
             or self.state.focus_index
         )
-        return (found, None) if found else None
+        return (found, True) if found else None
 
     def resolve(self, m: Mention) -> tuple[str, str | None] | None:
         """A subject mention as (subject, ticker); anaphors take the focus index."""
@@ -375,6 +402,8 @@ class _Reader:
             qualifier=cand.qualifier,
             rule=cand.rule,
         )
+        if cand.inferred_market:
+            self.inferred.add(len(self.facts))
         self.facts.append((fact, precision(cand.quantity)))
         self.as_of.note_fact(cand, day, explicit)
         if cand.metric in BALANCE_METRICS and not cand.rule.endswith(".part"):
@@ -394,6 +423,9 @@ class _Reader:
         self.as_of.remember(sentence_dates, figures, s_start, heading=heading is not None)
         for m in mentions:
             self.note_subject(m)
+        boards = [m for m in mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ") and not _COMPARED.search(self.text, max(0, m.start - 20), m.start)]
+        if boards and not self._quote_line(s_start):
+            self.state.narrative_market = boards[0].id
         subjects = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY")]
         if subjects:
             self.state.previous_sentence_subject = subjects[-1]
@@ -405,6 +437,13 @@ class _Reader:
             self.state.previous_ratio_metric = ratio[-1]
         elif produced:
             self.state.previous_ratio_metric = None
+
+    def _quote_line(self, start: int) -> bool:
+        """A line that only quotes levels ("KOSDAQ 981.40 (−0.64%)"), with no words of narrative."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", start)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        return not re.search(r"[a-z]{2,}", _INDEX_NAME.sub("", line))
 
     def _heading_at(self, s_start: int) -> str | None:
         """The line the sentence starts on, if it is a heading with no figure."""
