@@ -91,6 +91,8 @@ class QuantityContext:
     def blocked(self, *reasons) -> bool:
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
+        if "combined" in reasons and self._several_parties():
+            reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the
         # previous figure is that figure's, not this one's.
         if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) for m in self.local):
@@ -101,7 +103,23 @@ class QuantityContext:
         stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 45)
         limit = stop.start() if stop else self.q.end + 45
         near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
-        return any(m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined") for m in near_right)
+        return any(
+            m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined", "total") and not self._qualifies_next(m)
+            for m in near_right
+        )
+
+    def _several_parties(self) -> bool:
+        """Two investor groups (or subjects) named for one figure: "foreign
+        and institutional investors bought a total 554.67 billion won"."""
+        groups = {m.id for m in self.left if m.kind == "INVESTOR"}
+        return len(groups) >= 2
+
+    def _qualifies_next(self, m: Mention) -> bool:
+        """"... to offset a combined 455.9 billion won": an adjective of the
+        figure right after it, not of this one."""
+        if m.id not in ("combined", "total"):
+            return False
+        return any(o.kind == "QTY" and 0 <= o.start - m.end <= 4 for o in self.clause)
 
     def _counts_previous(self, m: Mention) -> bool:
         """A period the previous figure counts, trailing an earlier figure's

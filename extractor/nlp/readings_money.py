@@ -22,8 +22,19 @@ _ANAPHORIC_OPENER = re.compile(
     r"^\W*(?:this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
     re.I,
 )
-_OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its|their)\s+(?:stock|shares)\b", re.I)
-_WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+)?(?:of|in)\s+$", re.I)
+_OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its)\s+(?:stock|shares)\b", re.I)
+_THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
+_SECTOR = re.compile(r"\b(?:in|into|of|from|on)\s+(?:the\s+)?[\w/&,\s-]{0,40}?\bsectors?\b(?![\w-])", re.I)
+#: What a flow bought: "... won (US$825 million) worth of local stocks".
+_BOUGHT_OF = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:won\s+)?(?:worth\s+)?(?:of|in)\s+([^,;.]{1,60})", re.I)
+#: ... that is not the market: a name ("of Samsung stock"), or some
+#: companies counted or described ("of the two chipmakers", "of it").
+_SPECIFIC_GOODS = re.compile(
+    r"(?!(?:Korean|South|Seoul|Korea|KOSPI|KOSDAQ|Kospi|Kosdaq|KRX)\b)[A-Z][\w&.-]*"
+    r"|(?:the|these|those|both)\s+(?:\w+\s+)?(?:chipmakers?|carmakers?|automakers?|makers?|companies|firms|names|heavyweights|giants)\b"
+    r"|it\b"
+)
+_WORTH_OF = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:[\w]+\s+){0,2}?(?:worth\s+)?(?:of|in)\s+$", re.I)
 
 
 class MoneyReadings(QuantityContext):
@@ -44,7 +55,7 @@ class MoneyReadings(QuantityContext):
             metric = self.r.state.previous_balance_metric
             continued = metric is not None
         cap = self.last({"METRIC"}, self.local)
-        if cap is not None and cap.id == "market_cap":
+        if cap is not None and cap.id == "market_cap" and not self._flow_valued(cap):
             return None  # "a market value of more than 10 trillion won"
         if metric is None and not self.last({"DIR", "INVESTOR"}, self.local):
             # "drew the most short selling at 121.5 billion won, followed by
@@ -64,6 +75,10 @@ class MoneyReadings(QuantityContext):
         if flow is not None:
             return flow
         return self._price(subj_m, subj)
+
+    def _flow_valued(self, cap: Mention) -> bool:
+        """"foreign selling valued at 160 billion won": the value of a flow, not a market value."""
+        return any(m.kind == "FLOW" and 0 <= cap.start - m.end <= 2 for m in self.local)
 
     def _price(self, subj_m: Mention | None, subj) -> Candidate | None:
         """A company's close: its name with a close cue or a quote, the
@@ -187,7 +202,12 @@ class MoneyReadings(QuantityContext):
             inv = next((m for m in self.right if m.kind == "INVESTOR" and m.start - q.end <= 3), None)
             flow = next((m for m in self.right if m.kind == "FLOW" and m.start - q.end <= 25), None) if inv else None
         if inv is None:
+            inv = self._investor_anaphor()
+            flow = self.last({"FLOW"}) if inv else None
+        if inv is None:
             return None
+        if _SECTOR.search(self.text, self.c_start, q.start):
+            return None  # "net purchases in the electrical and electronics sector": a sector's flow, not the market's
         if flow is not None and flow.start < inv.start and _between_other_figure(self, flow, inv):
             flow = None
         if flow is None:
@@ -206,6 +226,15 @@ class MoneyReadings(QuantityContext):
         cand = Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
         cand.inferred_market = subject is self._inferred
         return cand
+
+    def _investor_anaphor(self) -> Mention | None:
+        """"They also recorded net selling of ..." after a sentence about one
+        investor group: "they" are that group."""
+        opener = _THEY.match(self.text, self.c_start)
+        group = self.r.state.previous_investor
+        if opener is None or group is None or not self.last({"FLOW"}):
+            return None
+        return Mention("INVESTOR", opener.start(1), opener.end(1), group)
 
     def _implied_flow(self, inv: Mention) -> Mention | None:
         """A flow verb the figure does not carry itself."""
@@ -226,11 +255,17 @@ class MoneyReadings(QuantityContext):
         for m in self.left:
             if m.kind == "COMPANY" and m.start > inv.start:
                 return self.r.resolve(m)
-        for m in self.right:
+        after = [m for m in self.clause if m.start >= self.q.end]
+        for m in after:
             if m.kind == "COMPANY" and _WORTH_OF.match(self.text[self.q.end : m.start]):
                 return self.r.resolve(m)
         if _OF_THE_STOCK.match(self.text, self.q.end) and self.r.state.focus_company:
             return self.r.state.focus_company  # "net buying 512 billion won of the stock"
+        bought = _BOUGHT_OF.match(self.text, self.q.end)
+        if bought and _SPECIFIC_GOODS.match(bought.group(1)):
+            # "1.8 trillion won of the two chipmakers", "of Samsung stock":
+            # flows into something the market figure is not.
+            return None
         if self.row_subject is not None:
             return self.r.resolve(self.row_subject)
         market = self.r.market_subject(self.clause, self.sentence, self.q.start)
@@ -254,7 +289,9 @@ def respectively(reader: _Reader, clause: list[Mention], sentence: list[Mention]
     flows = [m for m in clause if m.kind == "FLOW"]
     if len(investors) < 2 or len(investors) != len(amounts) or not flows:
         return []
-    if any(m.kind == "BLOCK" and m.id in ("period", "combined") for m in clause):
+    if _SECTOR.search(reader.text, clause[0].start, amounts[0].start):
+        return []  # flows into one sector
+    if any(m.kind == "BLOCK" and m.id in ("period", "combined", "total") for m in clause):
         return []
     sign = 1 if flows[0].id == "buy" else -1
     market = reader.market_subject(clause, sentence, amounts[0].start)

@@ -90,6 +90,8 @@ class _State:
     section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
     paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
     kospi_named: bool = False  # the main board has been named: flows that name no market are its
+    previous_investor: str | None = None  # the one investor group the sentence before named ("They also sold ...")
+    article_market: str | None = None  # the first board the article names, for flows before any is named
     narrative_market: str | None = None  # the board the last sentence naming one is about ("In contrast, the KOSDAQ rose ...")
 
 
@@ -110,6 +112,7 @@ class _Reader:
         self.as_of = AsOf(self.text, doc.user_data.get("published"), doc.user_data.get("title"), self._figure_between)
         self.state = _State()
         self.state.document_company = self._document_company()
+        self.state.article_market = next((m.id for m in self.mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ")), None)
         self.facts: list[tuple[Fact, Decimal]] = []
         self.inferred: set[int] = set()  # facts whose market was inferred, not named
 
@@ -356,6 +359,7 @@ class _Reader:
             # say otherwise, even after a line about the KOSDAQ.
             or ("KOSPI" if self.state.kospi_named else None)
             or self.state.focus_index
+            or self.state.article_market
         )
         return (found, True) if found else None
 
@@ -423,6 +427,8 @@ class _Reader:
         self.as_of.remember(sentence_dates, figures, s_start, heading=heading is not None)
         for m in mentions:
             self.note_subject(m)
+        groups = {m.id for m in mentions if m.kind == "INVESTOR"}
+        self.state.previous_investor = groups.pop() if len(groups) == 1 else None
         boards = [m for m in mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ") and not _COMPARED.search(self.text, max(0, m.start - 20), m.start)]
         if boards and not self._quote_line(s_start):
             self.state.narrative_market = boards[0].id
