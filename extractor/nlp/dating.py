@@ -37,7 +37,13 @@ _ACTIVITY_METRICS = {
     "index_close", "index_open", "index_high", "index_low", "index_change", "index_change_pct", "price",
     "price_change_pct", "net_buy", "short_volume", "advancers", "decliners", "fx_rate",
 }  # fmt: skip
-_PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date)\b", re.I)
+_PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date|input|write|written|registered|edited)\b", re.I)
+#: "SEOUL, Aug. 29 (Yonhap) --", "SEOUL, Jan 21 (Reuters) -": the wire's place and day of filing.
+_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{2,30}\)\s*)?(?:--|—|–|-)?")
+_DATE_WORDS = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[\d:.,/-]+|\b[AaPp]\.?[Mm]\.?\b|\bKST\b|\bGMT\b"
+)
+_STAMP = re.compile(r"\S+@\S+\.\w+")
 _SINCE = re.compile(r"\bsince\b", re.I)
 
 
@@ -187,11 +193,17 @@ class AsOf:
 
     def _default_day(self, title: str | None) -> date | None:
         """The trading day a report describes: a date in its title, else the
-        first date in its opening lines, else its publication day."""
+        first date in its opening prose ("Korean shares ended higher
+        Tuesday"), else the date of its dateline ("SEOUL, Aug. 29 (Yonhap)
+        --"), else its publication day. Lines that only stamp the page
+        ("Jan 24,2018", "Input 2025-11-28 15:59", "Published: ...") and days
+        after publication (a crawler's "Wednesday, December 24, 2025" above
+        a November story) date nothing."""
         if title:
             for d in find_dates(title, self.published):
-                if d.day and d.role not in ("since", "from"):
+                if d.day and d.role not in ("since", "from") and self._not_after_publication(d.day):
                     return d.day
+        dateline = None
         for d in self.dates:
             if d.start > 600:
                 break
@@ -200,9 +212,26 @@ class AsOf:
                 continue  # "Published: 10 Mar. 2026", "according to the exchange on the 1st"
             if self.text.startswith("|", line_start):
                 continue  # a table column's own day ("Lending bal. 5/12") dates that column only
-            if d.day and d.role not in ("since", "from", "until", "before", "after"):
-                return d.day
-        return self.published
+            if not d.day or d.role in ("since", "from", "until", "before", "after") or not self._not_after_publication(d.day):
+                continue
+            if self._stamp_line(line_start):
+                continue
+            if _DATELINE.match(self.text, line_start) and d.end <= _DATELINE.match(self.text, line_start).end():
+                dateline = dateline or d.day
+                continue
+            return d.day
+        return dateline or self.published
+
+    def _not_after_publication(self, day: date) -> bool:
+        return self.published is None or day <= self.published + timedelta(days=1)
+
+    def _stamp_line(self, line_start: int) -> bool:
+        """A line that is a date and a time, a byline or an e-mail, with no prose:
+        "Jan 24,2018", "December. 05, 2020 07:46. yunjng@donga.com."."""
+        line_end = self.text.find("\n", line_start)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        rest = _DATE_WORDS.sub(" ", line)
+        return len(re.findall(r"[A-Za-z]{3,}", rest)) <= 1 or bool(_STAMP.search(line))
 
     # -- lookups -------------------------------------------------------------------
 
