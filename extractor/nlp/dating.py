@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ..model import Quantity
 from .dates import DateMention, find_dates
@@ -45,6 +45,23 @@ _DATE_WORDS = re.compile(
 )
 _STAMP = re.compile(r"\S+@\S+\.\w+")
 _SINCE = re.compile(r"\bsince\b", re.I)
+#: A conversion in brackets between a figure and its date: "371,000 won ($332.5) on Monday".
+_CONVERSION = re.compile(r"\((?:US)?\s?\$[^()]{1,30}\)|\([^()]{0,30}(?:dollars?|USD)\)")
+#: Between a date and the figure it dates: "the Jan. 17 closing level of 2,250.57".
+_ATTRIBUTIVE = re.compile(r"(?:'s)?\s+(?:closing|close|opening|intraday)?\s*(?:level|price|record|high|low|figure|balance|close)?\s*(?:of|at|was|stood at)\s+", re.I)
+_RECORD_BEFORE = re.compile(r"\b(?:record|high|peak|low|close)\s+(?:of|at)\s*$", re.I)
+_RECORD_FROM = re.compile(r"\s*(?:points?|won)?\s*(?:from|on|set on|reached on|recorded on)\s+", re.I)
+#: "from the previous trading day on Sept. 29": the date of the baseline.
+_BASELINE = re.compile(r"\s*(?:points?|percent|%)?\s*(?:from|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous|prior|last)\s+(?:trading\s+)?(?:day|session)(?:'s\s+close)?\s*(?:on|of)?\s*", re.I)
+#: Words after which a date is another event's: "... dating to March 5", "after falling 3% on Monday".
+_OTHER_EVENT = r"\b(?:after|before|following|since|from|compared|than|versus|dating|through|until)\b"
+_BASELINE_PHRASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous|prior)\s+(?:trading\s+)?(?:day|session)(?:'s\s+close)?", re.I)
+#: "previous close of 1,128.2": the close of the trading day before.
+_PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day's\s+|session's\s+|trading\s+day's\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
+#: An aside a date may sit in: ", which ... ," or " — ... — ".
+_DATE_ASIDE = re.compile(
+    r",\s*(?:which|who|when|where)\b(?:[^,;.!?\n]|[.,](?=\d)){3,160},|\s[—–]\s(?:[^—–.!?\n]|\.(?=\d)){3,160}\s[—–]\s|\s--\s(?:[^-.!?\n]|\.(?=\d)){3,160}\s--\s"
+)
 
 
 def previous_weekday(day: date | None) -> date | None:
@@ -85,12 +102,14 @@ class AsOf:
     def remember(self, sentence_dates: list[DateMention], figures: list[int], s_start: int, *, heading: bool) -> None:
         """The days a sentence sets for what follows; ``figures`` are the
         starts of its quantities."""
-        if heading:
+        if heading and all(d.day is None or self._not_after_publication(d.day) for d in sentence_dates):
             days = [d.day for d in sentence_dates if d.day]
             if days:
                 self.data_day = days[-1]
+        if any(d.day is not None and not self._not_after_publication(d.day) for d in sentence_dates) and self._stamp_line(self.text.rfind("\n", 0, s_start) + 1):
+            return  # "Wednesday, December 24, 2025": a crawler's stamp above the story
         for d in sentence_dates:
-            if d.day is None:
+            if d.day is None or not self._not_after_publication(d.day):
                 continue
             self.last_day_mentioned = d.day
             if self._is_period_start(d, s_start):
@@ -132,15 +151,22 @@ class AsOf:
     def _day_for(self, q: Quantity, metric: str, s_start: int, sentence_dates: list[DateMention]) -> tuple[date | None, bool]:
         """The day a figure describes, and whether its own sentence says so:
         a date in its sentence (the nearest one before it, else one right
-        after it with no other figure between), else the day the paragraph or
-        the article's data is "as of", else the article's trading day."""
-        usable = [d for d in sentence_dates if not self._is_report_date(d, s_start)] or sentence_dates
+        after it with no other figure between, else one closing its clause),
+        else the day the paragraph or the article's data is "as of", else the
+        article's trading day."""
+        usable = [d for d in sentence_dates if not self._is_report_date(d, s_start) and not self._in_aside(d, q)] or [
+            d for d in sentence_dates if not self._in_aside(d, q)
+        ]
+        usable = [d for d in usable if not self._baseline_date(d, q)]
+        own = self._own_date(q, usable)
+        if own is not None:
+            return self._day_of(own), not own.is_reference
         before = [d for d in usable if d.end <= q.start and not self._is_period_start(d, s_start)]
         after = [d for d in usable if d.start >= q.end]
         adjacent_after = None
         if after and not self._is_period_start(after[0], s_start):
-            gap = self.text[q.end : after[0].start]
-            if not any(ch.isdigit() for ch in gap):
+            gap = _CONVERSION.sub(" ", self.text[q.end : after[0].start])
+            if (not any(ch.isdigit() for ch in gap) and not re.search(_OTHER_EVENT, gap, re.I)) or (not before and self._closes_clause(q, after[0])):
                 adjacent_after = after[0]
         # "fell 2.18% on the 1st": a date right after the figure binds tighter
         # than one before it ("ratio was 8.21% as of the 31st, fell ...").
@@ -154,12 +180,54 @@ class AsOf:
             # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%" is as of the
             # day the ratios before it were, not the day of the fall.
             return self._family_day(metric), False
+        if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start):
+            # "0.42 per cent firmer than its previous close of 1,128.2"
+            return previous_weekday(self.activity_day or self.paragraph_day or self.default_day), False
         if metric in _ACTIVITY_METRICS and self.data_day and self.activity_day and self.activity_day > self.data_day:
             # Trading figures take the later day of the trading last dated,
             # not the "as of" day of balances that lag it ("margin loans as
             # of the 26th ... On Tuesday the KOSPI ended at ...").
             return self.paragraph_day or self.activity_day, False
         return self.paragraph_day or self.data_day or self.default_day, False
+
+    def _own_date(self, q: Quantity, dates: list[DateMention]) -> DateMention | None:
+        """A date that belongs to the figure's own noun phrase: "the Jan. 17
+        closing level of 2,250.57", "its previous record of 3,249.3 points
+        from May 10"."""
+        for d in dates:
+            if d.end <= q.start and _ATTRIBUTIVE.fullmatch(self.text, d.end, q.start):
+                return d
+            if d.start >= q.end and _RECORD_BEFORE.search(self.text, max(0, q.start - 40), q.start) and _RECORD_FROM.fullmatch(self.text, q.end, d.start):
+                return d
+        return None
+
+    def _in_aside(self, d: DateMention, q: Quantity) -> bool:
+        """A date inside an aside the figure is not in: "(the exchange rate),
+        which fell below 1,100 won on Thursday, ... closed at 1,082.1",
+        "Hyundai Motor — which traded at 510,000 won on Friday — from ..."."""
+        lo, hi = min(d.start, q.start), max(d.end, q.end)
+        for aside in _DATE_ASIDE.finditer(self.text, max(0, lo - 200), min(len(self.text), hi + 200)):
+            inside_date = aside.start() < d.start and d.end <= aside.end()
+            inside_figure = aside.start() < q.start and q.end <= aside.end()
+            if inside_date and not inside_figure:
+                return True
+        return False
+
+    def _baseline_date(self, d: DateMention, q: Quantity) -> bool:
+        """"went up 1.64 percent from the previous trading day on Sept. 29":
+        the date of the day compared with, not of the figure."""
+        if d.start < q.end:
+            return False
+        return bool(_BASELINE.fullmatch(self.text, q.end, d.start))
+
+    def _closes_clause(self, q: Quantity, d: DateMention) -> bool:
+        """A date that ends the figure's clause dates it ("increased by 11.26
+        points (1.14%) and closed at 1,000.65 points on Monday"), unless the
+        clause turns to another event before it ("after falling 3% on Monday")."""
+        between = _BASELINE_PHRASE.sub(" ", self.text[q.end : d.start])
+        if re.search(r"[;!?]|[,.](?!\d)|" + _OTHER_EVENT, between, re.I):
+            return False
+        return bool(re.match(r"\s*(?:[.;,\n]|$|\(|\s*(?:while|but|and|as|,))", self.text[d.end : d.end + 8]))
 
     def _family_day(self, metric: str) -> date | None:
         return self.family_day.get(metric_family(metric))
@@ -199,10 +267,23 @@ class AsOf:
         ("Jan 24,2018", "Input 2025-11-28 15:59", "Published: ...") and days
         after publication (a crawler's "Wednesday, December 24, 2025" above
         a November story) date nothing."""
+        title_day = None
         if title:
             for d in find_dates(title, self.published):
                 if d.day and d.role not in ("since", "from") and self._not_after_publication(d.day):
-                    return d.day
+                    title_day = d.day
+                    break
+        published = self.published.date() if isinstance(self.published, datetime) else self.published
+        if title_day is not None and title_day != published:
+            return title_day
+        # A title's date that is the publication date may be a stamp
+        # ("... for the first time. December. 05, 2020 07:46."): the prose says
+        # which day the story is about.
+        prose, dateline = self._prose_day()
+        return prose or title_day or dateline or self.published
+
+    def _prose_day(self) -> tuple[date | None, date | None]:
+        """The first date of the opening prose, and the wire dateline's date."""
         dateline = None
         for d in self.dates:
             if d.start > 600:
@@ -219,8 +300,8 @@ class AsOf:
             if _DATELINE.match(self.text, line_start) and d.end <= _DATELINE.match(self.text, line_start).end():
                 dateline = dateline or d.day
                 continue
-            return d.day
-        return dateline or self.published
+            return d.day, dateline
+        return None, dateline
 
     def _not_after_publication(self, day: date) -> bool:
         return self.published is None or day <= self.published + timedelta(days=1)
