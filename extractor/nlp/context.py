@@ -166,6 +166,8 @@ class QuantityContext:
     def subject(self):
         """Nearest subject before the figure in its clause (or the table row's)."""
         m = self.last(SUBJECT_KINDS)
+        if m is not None and m.kind == "FOREIGN":
+            return m, None  # "the Dow Jones Industrial Average climbed 0.37 percent": no fact of ours
         if m is not None:
             resolved = self.r.resolve(m)
             if resolved is None:
@@ -210,7 +212,7 @@ class QuantityContext:
         for mentions in order:
             for m in mentions:
                 if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
-                    if (metric == "target_price" and is_broker(m.id)) or self._membership(m):
+                    if (m.kind == "COMPANY" and is_broker(m.id)) or self._membership(m):
                         continue
                     return self.r.resolve(m)
         return self._remembered_subject(metric)
@@ -222,7 +224,7 @@ class QuantityContext:
         "Hanmi Semiconductor ranked first on the main board at 3.87%".
         Without a company, "short interest across KOSDAQ constituents" is
         the index's own figure."""
-        if m.kind != "SUBJECT" or not any(c.kind == "COMPANY" and c.end <= m.start for c in self.left):
+        if m.kind != "SUBJECT" or not any(c.kind == "COMPANY" and not is_broker(c.id) and c.end <= m.start for c in self.left):
             return False
         # "... ranked first on the main board at 3.87%": the market is where, not what.
         return bool(_MEMBERS_AFTER.match(self.text, m.end) or _PLACE_BEFORE.search(self.text, max(0, m.start - 12), m.start))

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..model import Quantity
 
 INDEXES = {"KOSPI", "KOSDAQ", "KOSPI 200", "KOSPI 50", "KRX"}
-SUBJECT_KINDS = {"SUBJECT", "FX", "ANAPHOR", "COMPANY"}
+SUBJECT_KINDS = {"SUBJECT", "FX", "ANAPHOR", "COMPANY", "FOREIGN"}
 #: Metrics of market-wide balances: their subject defaults to the whole market.
 BALANCE_METRICS = {
     "short_balance", "short_volume", "short_interest_pct", "lending_balance", "margin_loan_balance",

@@ -105,6 +105,9 @@ class _Reader:
         self.doc = doc
         self.text = text_of(doc)
         self.mentions = collect_mentions(doc)
+        for m in self.mentions:
+            if m.kind == "SUBJECT" and m.id in INDEXES and _COMPARED.search(self.text, max(0, m.start - 24), m.start):
+                m.kind = "COMPARED"  # "like the KOSPI", "outpacing the KOSPI's 5.81% gain": not what the figure is about
         self.mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.rows = sorted(find_table_rows(self.text) + find_plain_rows(self.text), key=lambda row: row.start)
@@ -429,7 +432,7 @@ class _Reader:
             self.note_subject(m)
         groups = {m.id for m in mentions if m.kind == "INVESTOR"}
         self.state.previous_investor = groups.pop() if len(groups) == 1 else None
-        boards = [m for m in mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ") and not _COMPARED.search(self.text, max(0, m.start - 20), m.start)]
+        boards = [m for m in mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ")]
         if boards and not self._quote_line(s_start):
             self.state.narrative_market = boards[0].id
         subjects = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY")]
