@@ -141,7 +141,11 @@ class QuantityContext:
         """"rose above 2,400", "the 3,920 level": a level crossed is no fact.
         So is a balance that "surpassed 9 trillion won": a crossing verb is
         not a size ("was more than 12 trillion won" is, with more_than)."""
-        before = [m for m in self.local if m.kind == "BLOCK" and m.id == "cross" and self.q.start - m.end <= 12]
+        before = [
+            m for m in self.local
+            if m.kind == "BLOCK" and m.id == "cross" and self.q.start - m.end <= 12
+            and not re.match(r"\s+to\s*$", self.text[m.end : self.q.start])  # "dipped below the 1,900 mark to 1,899.87"
+        ]  # fmt: skip
         after = [
             m for m in self.right
             if m.kind == "BLOCK" and m.id == "cross" and m.start - self.q.end <= 3
@@ -282,13 +286,31 @@ class QuantityContext:
             if lv.start < self.previous_end and not re.search(r"\b(?:at|to)\s*$", between):
                 return None
             return lv.id
+        moved = self._moved_to(lv)
         earlier = [m for m in self.left if m.kind == "LEVEL" and m.id not in ("reach", "record") and m.start < lv.start]
-        if earlier:
+        if earlier and not (earlier[-1].id == "open" and moved is not None):
             return earlier[-1].id
         in_clause = [c for c in self.produced if c.quantity.start >= self.c_start]
         if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in in_clause):
             return "close"
+        if moved is not None:
+            # "briefly rose to 4,016.99 in the morning": the day's high;
+            # "the index dropped to 2,601.45": a level the day reached, which
+            # the day's close and open tell apart (checks.py).
+            if self.intraday():
+                return "high" if moved == "up" else "low"
+            return f"reached_{moved}"
         return None
+
+    def _moved_to(self, lv: Mention) -> str | None:
+        """The way the figure moved when a level cue follows a direction:
+        "rose to", "dropped to", "dipped below the 1,900 mark to"."""
+        if self.text[lv.start : lv.end].lower() not in ("to", "reaching", "hit", "touched"):
+            return None
+        d = next((m for m in reversed(self.left) if m.kind == "DIR" and m.end <= lv.start), None)
+        if d is None or lv.start - d.end > 60 or any(m.kind == "QTY" and d.end <= m.start < lv.start for m in self.clause):
+            return None
+        return d.id
 
     def intraday(self) -> bool:
         """An intraday figure ("during the session", "in the morning"), unless

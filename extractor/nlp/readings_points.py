@@ -64,9 +64,13 @@ class PointReadings(QuantityContext):
         d = self.last({"DIR"}, self.local)
         if q.unit == "points" and d is None and sign is None:
             sign = self._sign_of_paired_change()  # "down 1.12 percent, or 10.23 points"
+        lv = self.last({"LEVEL"}, self.local)
+        if q.unit == "points" and d is not None and sign is None and lv is not None and lv.start > d.start:
+            return self._index_level(subj_m, subj)  # "fell in late afternoon to close at 485.14 points": a level, not a change
+        opened = next((m for m in reversed(self.left) if m.kind == "LEVEL" and m.id not in ("reach", "record")), None)
         if q.unit == "points" and (d is not None or sign is not None):
-            if self.last({"LEVEL"}, self.local) and self.last({"LEVEL"}, self.local).id == "open":
-                return None
+            if (lv and lv.id == "open") or (opened is not None and opened.id == "open"):
+                return None  # "began at 520.79 points, up 6.06 points": a change at the open
             s = sign if sign is not None else (1 if d.id == "up" else -1)
             return Candidate(q, "index_change", subj[0], None, None, abs(q.value) * s, "points", "index_change.dir", q.qualifier)
         return self._index_level(subj_m, subj)
@@ -86,7 +90,7 @@ class PointReadings(QuantityContext):
             return None
         if not 50 <= q.value <= 100000:
             return None
-        metric = {"close": "index_close", "open": "index_open", "high": "index_high", "low": "index_low"}[kind]
+        metric = {"close": "index_close", "open": "index_open", "high": "index_high", "low": "index_low"}.get(kind, f"index_{kind}")
         return Candidate(q, metric, subj[0], None, None, q.value, "points", f"{metric}.cue", q.qualifier)
 
     def count(self) -> Candidate | None:

@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc
 
 from ..model import Fact
+from .checks import check
 from .dates import DateMention
 from .dating import AsOf
 from .merging import merge, precision
@@ -129,7 +131,10 @@ class _Reader:
             else:
                 self._read_sentence(segment[0], segment[1])
         self._restatements()
-        return merge(self.facts)
+        counts: Counter = Counter()
+        kept = check(self.facts, counts)
+        self.doc.user_data["checks"] = counts
+        return merge(kept)
 
     def _restatements(self) -> None:
         """A flow whose market the text leaves to the reader, restating one
