@@ -16,6 +16,10 @@ from .mentions import BALANCE_METRICS, INDEXES, RATIO_METRICS, Candidate, Mentio
 
 _TO_BEFORE = re.compile(r"\bto\s*$", re.I)
 _RATIO_CUES = {"short_ratio": "short_balance_ratio", **{metric: metric for metric in RATIO_METRICS}}
+#: The rest of a list after an item, up to the verb the list shares: "), LG H&H (0.26%), and POSCO (0.20%) also ".
+_LIST_REST = re.compile(
+    r"\s*\)(?:\s*(?:,|and|,\s*and)\s+[^()]{1,60}?\(\s*[+\-−]?\d[\d.,]*\s*%\s*\))*\s*,?\s*(?:(?:all|also|each|both|respectively|were|was|have|had|has)\s+){0,2}"
+)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -30,8 +34,11 @@ class PercentReadings(QuantityContext):
         # A cue right after the previous figure labels that figure ("with a
         # 11.40% ratio, dropped by 2.70%"), not this one.
         cue = self.last({"METRIC"}, [m for m in self.local if m.start - self.previous_end > 3 or self.previous_end == self.c_start])
-        if cue is not None and cue.id not in ("target_price", "advancers", "decliners"):
+        if cue is not None and cue.id not in ("target_price", "advancers", "decliners", "cap_rank"):
             return None  # a change of a balance or ratio, not of a price
+        exact = self._exact_restatement()
+        if exact is not None:
+            return exact
         quoted = self._change_after_level()
         if quoted is not None:
             return quoted
@@ -65,6 +72,8 @@ class PercentReadings(QuantityContext):
         sign = q.sign if q.sign is not None else self.sign_from_words()
         if sign is None:
             sign = self._sign_of_paired_change()
+        if sign is None and subj_m.kind == "COMPANY" and self.continuation() is None:
+            sign = self._list_sign()
         if sign is None:
             return self.continuation()
         if subj_m.start < self.c_start and self.row_subject is None:
@@ -74,6 +83,41 @@ class PercentReadings(QuantityContext):
             return None
         value = abs(q.value) * sign
         return Candidate(q, metric, subj[0], subj[1], None, value, "pct", f"{metric}.dir", q.qualifier)
+
+    def _exact_restatement(self) -> Candidate | None:
+        """"Celltrion surged nearly 10% (9.45%)": the figure in brackets is
+        the exact one; it takes the reading of the rounded one, which goes."""
+        if not self.produced or self.q.sign is not None:
+            return None
+        prev = self.produced[-1]
+        if prev.unit != "pct" or not re.fullmatch(r"\s*\(\s*", self.text[prev.quantity.end : self.q.start]):
+            return None
+        if prev.metric not in ("price_change_pct", "index_change_pct") or prev.quantity.qualifier is None:
+            return None
+        self.produced.remove(prev)
+        value = abs(self.q.value) * (1 if prev.value > 0 else -1)
+        return Candidate(self.q, prev.metric, prev.subject, prev.ticker, None, value, "pct", f"{prev.metric}.exact", None)
+
+    def _list_sign(self) -> int | None:
+        """An item of a list of names and percents in brackets takes the
+        direction written after the list ("Hyundai Mobis (0.41%), LG H&H
+        (0.26%) and POSCO (0.20%) also rose"); in a list that marks its
+        losers with a minus ("KB Financial Group (0.97%) and Celltrion
+        (0.11%) were exceptions, while LG Energy Solution (-6.51%) ..."), an
+        unsigned item gained."""
+        if not re.search(r"\(\s*$", self.text[max(0, self.q.start - 3) : self.q.start]) or not re.match(r"\s*\)", self.text[self.q.end : self.q.end + 3]):
+            return None
+        for m in self.sentence:
+            if m.kind == "DIR" and m.start > self.q.end and _LIST_REST.fullmatch(self.text, self.q.end, m.start):
+                return 1 if m.id == "up" else -1
+        bracketed = [
+            m for m in self.sentence
+            if m.kind == "QTY" and m.quantity.unit == "pct" and m is not self.qm
+            and re.search(r"\(\s*$", self.text[max(0, m.start - 3) : m.start])
+        ]  # fmt: skip
+        if any(m.quantity.sign == -1 for m in bracketed):
+            return 1
+        return None
 
     def _change_after_level(self) -> Candidate | None:
         """"Last close KRW268,500 (-1.5%)": a signed percent in brackets right

@@ -70,6 +70,8 @@ from .tables import TableRow, find_plain_rows, find_table_rows
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
+#: A board named as an adjective of one company: "the largest KOSDAQ company by market value".
+_MODIFIER = re.compile(r"\s+(?:company|firm|heavyweight|bellwether|giant|blue\s+chip|large[- ]cap)\b", re.I)
 #: A board named only to compare with: "like the KOSPI", "unlike the KOSPI", "than the KOSDAQ".
 _COMPARED = re.compile(r"\b(?:like|unlike|than|compared\s+(?:with|to)|versus|vs\.?|outpacing|outperforming|underperforming)\s+(?:the\s+)?$", re.I)
 
@@ -108,8 +110,10 @@ class _Reader:
         self.text = text_of(doc)
         self.mentions = collect_mentions(doc)
         for m in self.mentions:
-            if m.kind == "SUBJECT" and m.id in INDEXES and _COMPARED.search(self.text, max(0, m.start - 24), m.start):
-                m.kind = "COMPARED"  # "like the KOSPI", "outpacing the KOSPI's 5.81% gain": not what the figure is about
+            if m.kind == "SUBJECT" and m.id in INDEXES and (_COMPARED.search(self.text, max(0, m.start - 24), m.start) or _MODIFIER.match(self.text, m.end)):
+                # "like the KOSPI", "outpacing the KOSPI's 5.81% gain", "the
+                # largest KOSDAQ company": not what the figure is about.
+                m.kind = "COMPARED"
         self.mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.rows = sorted(find_table_rows(self.text) + find_plain_rows(self.text), key=lambda row: row.start)
