@@ -41,6 +41,8 @@ _RANGE_HIGH = re.compile(_RANGE_VERB + r"\s*\d[\d,]*(?:\.\d+)?\s*(?:points?\s*)?
 _WORDY = re.compile(r"[A-Za-z0-9]")
 _LABELS_NEXT = re.compile(r"[\s:]*(?:₩|W|KRW|US\$|\$)?\s*")
 _PLACE_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
+#: A name and the bracket its figure opens: "Doosan Infracore (", "▲PNT (".
+_ITEM_NAME = re.compile(r"(?:^|[,;:▲△▼·•]|\band\b|\bby\b|\bwith\b)\s*([A-Z][\w&.'’-]*(?:\s+[A-Za-z&][\w&.'’-]*){0,3}?)\s*\(\s*$")
 #: Between a change in points and its percent: "down 6.98 points (0.80%)", "24.36
 #: points on Wednesday, or 3.93 percent".
 _PAIRED_GAP = re.compile(
@@ -167,8 +169,21 @@ class QuantityContext:
 
     # -- subjects ------------------------------------------------------------------
 
+    def unnamed_item(self) -> bool:
+        """An item of a list whose name we do not know: "... and Doosan
+        Infracore (92.8 billion won)". Its figure must not fall to a name
+        read earlier in the list."""
+        m = _ITEM_NAME.search(self.text, max(self.c_start, self.q.start - 70), self.q.start)
+        if m is None:
+            return False
+        return not any(
+            x.kind in SUBJECT_KINDS | {"MARKETWIDE", "COMPARED"} and m.start(1) < x.end <= m.end(1) + 1 for x in self.clause
+        )
+
     def subject(self):
         """Nearest subject before the figure in its clause (or the table row's)."""
+        if self.unnamed_item():
+            return None, None
         m = self.last(SUBJECT_KINDS)
         if m is not None and m.kind == "FOREIGN":
             return m, None  # "the Dow Jones Industrial Average climbed 0.37 percent": no fact of ours
@@ -184,6 +199,11 @@ class QuantityContext:
         return None, None
 
     def balance_subject(self, metric: str) -> tuple[str, str | None] | None:
+        if self.unnamed_item():
+            return None
+        return self._balance_subject(metric)
+
+    def _balance_subject(self, metric: str) -> tuple[str, str | None] | None:
         """Explicit in the clause (before, then after), else the sentence
         before when this one opens with "This"/"The proportion", else the
         subject this metric last had, else the whole market."""

@@ -20,6 +20,10 @@ _RATIO_CUES = {"short_ratio": "short_balance_ratio", **{metric: metric for metri
 _LIST_REST = re.compile(
     r"\s*\)(?:\s*(?:,|and|,\s*and)\s+[^()]{1,60}?\(\s*[+\-−]?\d[\d.,]*\s*%\s*\))*\s*,?\s*(?:(?:all|also|each|both|respectively|were|was|have|had|has)\s+){0,2}"
 )
+#: The rest of a list after an item, up to a metric named for all of it: "), ▲PNT (4.72%), in terms of ".
+_TAIL_CUE = re.compile(
+    r"\s*\)(?:[^()]{0,60}?\(\s*[+\-−]?\d[\d.,]*\s*%\s*\))*\s*,?\s*(?:in\s+terms\s+of|by|based\s+on|on)\s+(?:the\s+|their\s+|its\s+)?"
+)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -142,6 +146,8 @@ class PercentReadings(QuantityContext):
         ):
             cue = after
         if cue is None:
+            cue = self._cue_after_list()
+        if cue is None:
             return self._ratio_of_previous_balance()
         metric = self._ratio_family(cue)
         if metric is None:
@@ -168,6 +174,17 @@ class PercentReadings(QuantityContext):
         cand.anchor = not from_level
         return cand
 
+    def _cue_after_list(self) -> Mention | None:
+        """"Ecopro (5.36%) leads, followed by ▲Cheryong Electric (5.19%) ...
+        ▲PNT (4.72%), in terms of short selling balance proportion": the
+        metric named once after the whole list."""
+        if not re.search(r"\(\s*$", self.text[max(0, self.q.start - 3) : self.q.start]):
+            return None
+        for m in self.sentence:
+            if m.kind == "METRIC" and m.start > self.q.end and _TAIL_CUE.fullmatch(self.text, self.q.end, m.start):
+                return m
+        return None
+
     def _ratio_of_previous_balance(self) -> Candidate | None:
         """"The KOSDAQ balance was 6.127 trillion won (1.38%)": a percent in
         brackets right after a short-selling balance is its ratio to market cap."""
@@ -185,7 +202,8 @@ class PercentReadings(QuantityContext):
             return "short_interest_pct"
         sentence = self.text[self.s_start : self.q.start].lower()
         if cue.id == "short_balance":
-            return "short_balance_ratio" if re.search(r"proportion|ratio|market cap|share of", sentence + self.text[self.q.end : self.q.end + 60].lower()) else None
+            after = self.text[self.q.end : max(self.q.end + 60, cue.end + 30)].lower()
+            return "short_balance_ratio" if re.search(r"proportion|ratio|market cap|share of", sentence + after) else None
         # a bare "proportion"/"ratio": whose ratio is it? The sentence says, or the text just before.
         window = self.text[max(0, self.s_start - 400) : self.q.start].lower()
         short = max(window.rfind("short selling balance"), window.rfind("short-selling balance"), window.rfind("short balance"))
