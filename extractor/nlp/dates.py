@@ -41,6 +41,10 @@ _YEAR = r"(?:19|20)\d\d"
 _DATE_RE = re.compile(
     r"\b(?=[0-9ADFJMNOSTWYadfjmnostwy])(?:"
     r"(?P<iso>\b(?P<iy>" + _YEAR + r")[-./](?P<im>0?[1-9]|1[0-2])[-./](?P<id>[12][0-9]|3[01]|0?[1-9])\b)"
+    r"|(?P<eom>\b(?:the\s+)?end\s+of\s+(?:(?P<em>" + _MONTH + r")(?:,?\s+(?P<ey>" + _YEAR + r"))?|(?P<eyo>" + _YEAR + r")|(?P<elast>last\s+year|the\s+previous\s+year))\b"
+    r"|\b(?:at\s+)?(?P<ye>year-?end|the\s+end\s+of\s+the\s+year)\b)"
+    r"|(?P<us>(?<![\d/.])\b(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12][0-9]|3[01]|0?[1-9])/(?P<uy>(?:19|20)?\d\d)\b(?![/\d]))"
+    r"|(?P<ordlast>\bthe\s+(?P<d5>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:last|the\s+previous)\s+month\b)"
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>" + _DAY + r")\b(?!\s*[-–]\s*\d{1,2}(?![\d.,]))(?:,?\s+(?P<y1>" + _YEAR + r")\b)?)"
     r"|(?P<dmy>(?<![\d.,])\b(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH + r")(?!\s+\d{1,2}\b(?!,?\s*\d{4}))(?:,?\s+(?P<y2>" + _YEAR + r"))?\b)"
     r"|(?P<md>(?<![\d/.])(?<!\d\s)\b(?P<m3>1[0-2]|0?[1-9])/(?P<d3>[12][0-9]|3[01]|0?[1-9])\b(?![/\d]))"
@@ -88,7 +92,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     found = []
     for m in _DATE_RE.finditer(text):
-        kind = next(k for k in ("iso", "mdy", "dmy", "md", "ord", "wd", "wa", "rel", "ref") if m.group(k))
+        kind = next(k for k in ("iso", "eom", "us", "ordlast", "mdy", "dmy", "md", "ord", "wd", "wa", "rel", "ref") if m.group(k))
         day = _resolve(kind, m, published)
         if day is None and kind != "ref":
             continue
@@ -103,6 +107,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def _resolve(kind: str, m: re.Match, published: date | None) -> date | None:
     if kind == "iso":
         return _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+    if kind == "us":
+        # "3/31/25": American month/day/year, as US research notes write it.
+        year = int(m["uy"])
+        return _safe_date(year + 2000 if year < 100 else year, int(m["um"]), int(m["ud"]))
+    if kind == "eom":
+        return _end_of(m, published)
+    if kind == "ordlast" and published is not None:
+        # "the 21st of last month"
+        year, month = (published.year - 1, 12) if published.month == 1 else (published.year, published.month - 1)
+        return _safe_date(year, month, int(m["d5"]))
     if kind in ("mdy", "dmy"):
         month_text, day_text, year_text = (m["m1"], m["d1"], m["y1"]) if kind == "mdy" else (m["m2"], m["d2"], m["y2"])
         if year_text:
@@ -121,6 +135,29 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> date | None:
     if kind == "rel":
         return published if m.group(0).lower() == "today" else published - timedelta(days=1)
     return None
+
+
+def _end_of(m: re.Match, published: date | None) -> date | None:
+    """"the end of March" (the latest one before publication), "the end of
+    2024", "the end of last year", "at yearend" (the last one before publication)."""
+    if m["em"]:
+        month = MONTHS[m["em"].lower()[:3]]
+        if m["ey"]:
+            year = int(m["ey"])
+        elif published is None:
+            return None
+        else:
+            year = published.year if (published.month, published.day) > (month, _last_day(published.year, month)) else published.year - 1
+        return date(year, month, _last_day(year, month))
+    if m["eyo"]:
+        return date(int(m["eyo"]), 12, 31)
+    if published is None:
+        return None
+    return date(published.year - 1, 12, 31)
+
+
+def _last_day(year: int, month: int) -> int:
+    return ((date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)).day
 
 
 @lru_cache(maxsize=4096)
