@@ -93,6 +93,10 @@ class QuantityContext:
     def blocked(self, *reasons) -> bool:
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
+        if self.r.as_of.own_date(self.q, self.s_start) is not None:
+            # "since July 27, when the index closed at 2,443.24": a past
+            # figure with its own day is a fact of that day.
+            reasons = tuple(r for r in reasons if r not in ("prior", "period"))
         if "combined" in reasons and self._several_parties():
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the

@@ -49,8 +49,17 @@ _SINCE = re.compile(r"\bsince\b", re.I)
 _CONVERSION = re.compile(r"\((?:US)?\s?\$[^()]{1,30}\)|\([^()]{0,30}(?:dollars?|USD)\)")
 #: Between a date and the figure it dates: "the Jan. 17 closing level of 2,250.57".
 _ATTRIBUTIVE = re.compile(r"(?:'s)?\s+(?:closing|close|opening|intraday)?\s*(?:level|price|record|high|low|figure|balance|close)?\s*(?:of|at|was|stood at)\s+", re.I)
-_RECORD_BEFORE = re.compile(r"\b(?:record|high|peak|low|close)\s+(?:of|at)\s*$", re.I)
-_RECORD_FROM = re.compile(r"\s*(?:points?|won)?\s*(?:from|on|set on|reached on|recorded on)\s+", re.I)
+#: A past figure: "record of", "high of", "since", "since topping", "since reaching a record high of".
+_PAST_BEFORE = re.compile(r"\b(?:(?:record|high|peak|low|close)\s+(?:of|at)|since(?:\s+(?:\w+ing|it\s+\w+ed))?(?:\s+an?\s+(?:record|high|peak|low|all-time\s+high))?(?:\s+of)?)\s*$", re.I)
+#: ... and its day right after it: "3,249.3 points from May 10", "1,077.2 won per dollar recorded on June 12, 2018", "2.3 percent surge on May 8".
+_RECORD_FROM = re.compile(
+    r"\s*(?:points?|won(?:\s+per\s+(?:us\s+)?dollar)?|percent)?\s*(?:\w+\s+)?(?:from|on|set\s+on|reached\s+on|recorded\s+on|seen\s+on|posted\s+on|recorded|set)\s+(?:on\s+)?",
+    re.I,
+)
+#: "July 27, when the index closed at": a clause about the day just named.
+_WHEN_CLAUSE = re.compile(r",?\s+when\b[^.;!?]{0,80}?(?:at|of|to|saw|recorded|with)\s+", re.I)
+#: "since May 26, 2010, at", "since Dec. 19, 2013 with", "since July 27, 2020 (".
+_SINCE_AT = re.compile(r"\s*(?:,\s*(?:at|with)|\s+(?:at|with)|\s*\()\s*", re.I)
 #: "from the previous trading day on Sept. 29": the date of the baseline.
 _BASELINE = re.compile(r"\s*(?:points?|percent|%)?\s*(?:from|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous|prior|last)\s+(?:trading\s+)?(?:day|session)(?:'s\s+close)?\s*(?:on|of)?\s*", re.I)
 #: Words after which a date is another event's: "... dating to March 5", "after falling 3% on Monday".
@@ -158,7 +167,7 @@ class AsOf:
             d for d in sentence_dates if not self._in_aside(d, q)
         ]
         usable = [d for d in usable if not self._baseline_date(d, q)]
-        own = self._own_date(q, usable)
+        own = self._own_date(q, [d for d in usable if d.day is not None])
         if own is not None:
             return self._day_of(own), not own.is_reference
         before = [d for d in usable if d.end <= q.start and not self._is_period_start(d, s_start)]
@@ -190,14 +199,25 @@ class AsOf:
             return self.paragraph_day or self.activity_day, False
         return self.paragraph_day or self.data_day or self.default_day, False
 
+    def own_date(self, q: Quantity, s_start: int) -> DateMention | None:
+        """The date a past figure carries in its own phrase, which no period
+        word around it takes away: "the Jan. 17 closing level of 2,250.57",
+        "its previous record of 3,249.3 points from May 10", "since July 27,
+        when the index closed at 2,443.24", "the lowest closing price since
+        May 26, 2010, at 1,582.12 points", "since 1,077.2 won per dollar
+        recorded on June 12, 2018", "since topping 72.09 trillion won on
+        March 10"."""
+        end = self.text.find("\n", q.end)
+        dates = self.dates_in(s_start, end if end >= 0 else len(self.text))
+        return self._own_date(q, [d for d in dates if d.day is not None])
+
     def _own_date(self, q: Quantity, dates: list[DateMention]) -> DateMention | None:
-        """A date that belongs to the figure's own noun phrase: "the Jan. 17
-        closing level of 2,250.57", "its previous record of 3,249.3 points
-        from May 10"."""
         for d in dates:
-            if d.end <= q.start and _ATTRIBUTIVE.fullmatch(self.text, d.end, q.start):
+            if d.end <= q.start and (_ATTRIBUTIVE.fullmatch(self.text, d.end, q.start) or _WHEN_CLAUSE.fullmatch(self.text, d.end, q.start)):
                 return d
-            if d.start >= q.end and _RECORD_BEFORE.search(self.text, max(0, q.start - 40), q.start) and _RECORD_FROM.fullmatch(self.text, q.end, d.start):
+            if d.end <= q.start and d.role == "since" and _SINCE_AT.fullmatch(self.text, d.end, q.start):
+                return d
+            if d.start >= q.end and _PAST_BEFORE.search(self.text, max(0, q.start - 40), q.start) and _RECORD_FROM.fullmatch(self.text, q.end, d.start):
                 return d
         return None
 
