@@ -32,7 +32,7 @@ from ..model import Quantity
 from .dates import DateMention, find_dates
 from .mentions import Candidate, metric_family
 
-_CARRIED_FAMILIES = ("short", "borrowing_ratio")
+_CARRIED_FAMILIES = ("short", "borrowing_ratio", "lending_balance", "margin_loan_balance")
 _ACTIVITY_METRICS = {
     "index_close", "index_open", "index_high", "index_low", "index_change", "index_change_pct", "price",
     "price_change_pct", "net_buy", "short_volume", "advancers", "decliners", "fx_rate",
@@ -191,7 +191,7 @@ class AsOf:
             return self._family_day(metric), False
         if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start):
             # "0.42 per cent firmer than its previous close of 1,128.2"
-            return previous_weekday(self.activity_day or self.paragraph_day or self.default_day), False
+            return previous_weekday(self.activity_day or self.paragraph_day or self.published or self.default_day), False
         if metric in _ACTIVITY_METRICS and self.data_day and self.activity_day and self.activity_day > self.data_day:
             # Trading figures take the later day of the trading last dated,
             # not the "as of" day of balances that lag it ("margin loans as
@@ -267,7 +267,7 @@ class AsOf:
             return self.last_day_mentioned
         if d.is_previous_session:
             # "had gained 0.64% in the previous session": the trading day before the one reported
-            return previous_weekday(self.activity_day or self.paragraph_day or self.default_day)
+            return previous_weekday(self.activity_day or self.paragraph_day or self.published or self.default_day)
         if d.role == "as of":
             return self.data_day or self.paragraph_day or self.default_day  # "as of the same day"
         # "on the day", "that day": the day of the trading the text reports

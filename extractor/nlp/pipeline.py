@@ -45,6 +45,8 @@ CUE_FILES = (
 )
 _SENTENCE_END = {".", "!", "?"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
+#: Abbreviations the tokenizer splits from their period, before a number: "No. 2", "Vol. 3".
+_NUMBERED = {"No", "no", "Nos", "NO", "Vol", "vol", "Fig", "fig", "Approx", "approx"}
 NOT_START = numpy.uint64(2**64 - 1)  # -1 in the uint64 arrays of Doc.from_array: "not a sentence start"
 
 if not Doc.has_extension("quantities"):
@@ -68,24 +70,26 @@ def segment(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     enders = {strings.add(text) for text in _SENTENCE_END}
     closers = {strings.add(text) for text in _CLOSERS}
+    period = strings.add(".")
+    numbered = {strings.add(text) for text in _NUMBERED}
     starts = numpy.full((len(doc), 1), NOT_START, dtype="uint64")
     starts[0, 0] = 1
     start_next = True
-    previous = None
+    previous = before_previous = None
     # A token's trailing whitespace_ is at most one space: line breaks are
     # space tokens of their own, so only those need their text read.
     for i, (space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()):
         if space:
             start_next = start_next or "\n" in strings[orth]
             continue
-        if i > 0 and start_next:
-            starts[i, 0] = 1
+        if i > 0 and start_next and not (previous == period and before_previous in numbered and strings[orth][:1].isdigit()):
+            starts[i, 0] = 1  # ("ranked No. 2": the period is the abbreviation's)
         if orth in closers and previous in enders:
             starts[i, 0] = NOT_START
             start_next = True
         else:
             start_next = orth in enders
-        previous = orth
+        before_previous, previous = previous, orth
     return doc.from_array([SENT_START], starts)
 
 

@@ -23,6 +23,8 @@ _ANAPHORIC_OPENER = re.compile(
     re.I,
 )
 _OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its)\s+(?:stock|shares)\b", re.I)
+#: A company ranked under the balance the article is about.
+_RANKING = re.compile(r"\b(?:topped|led|headed)\s+the\s+(?:list|ranking|table)|\branked\s+(?:No\.\s*\d+|first|second|third|\d+(?:st|nd|rd|th))", re.I)
 _THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
 _SECTOR = re.compile(r"\b(?:in|into|of|from|on)\s+(?:the\s+)?[\w/&,\s-]{0,40}?\bsectors?\b(?![\w-])", re.I)
 #: What a flow bought: "... won (US$825 million) worth of local stocks".
@@ -63,6 +65,10 @@ class MoneyReadings(QuantityContext):
             listed = [c for c in self.produced if c.unit == "KRW" and c.metric in BALANCE_METRICS]
             if listed and (subj_m is None or subj_m.start >= self.previous_end or self._subject_after()):
                 metric, continued = listed[-1].metric, True
+        if metric is None and subj_m is not None and subj_m.kind == "COMPANY" and _RANKING.search(self.text, self.c_start, self.q.start):
+            # "By single company, Samsung Electronics topped the list at 9.6
+            # trillion won": a ranking under the balance the article reports.
+            metric, continued = self.r.state.article_balance_metric, metric is None and self.r.state.article_balance_metric is not None
         if subj_m is not None and subj_m.kind == "FX" and metric is None:
             return self.fx_rate(subj)
         if metric is not None:

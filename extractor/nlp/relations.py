@@ -96,6 +96,7 @@ class _State:
     kospi_named: bool = False  # the main board has been named: flows that name no market are its
     previous_investor: str | None = None  # the one investor group the sentence before named ("They also sold ...")
     article_market: str | None = None  # the first board the article names, for flows before any is named
+    article_balance_metric: str | None = None  # the last balance in won the article reported, for rankings under it
     narrative_market: str | None = None  # the board the last sentence naming one is about ("In contrast, the KOSDAQ rose ...")
 
 
@@ -422,6 +423,8 @@ class _Reader:
             self.inferred.add(len(self.facts))
         self.facts.append((fact, precision(cand.quantity)))
         self.as_of.note_fact(cand, day, explicit)
+        if cand.unit == "KRW" and cand.metric in BALANCE_METRICS:
+            self.state.article_balance_metric = cand.metric
         if cand.metric in BALANCE_METRICS and not cand.rule.endswith(".part"):
             # A breakdown ("Of that, 17.9 trillion won ... Kospi") does not
             # change whose balance the text is about.
