@@ -48,7 +48,9 @@ _ITEM_NAME = re.compile(r"(?:^|[,;:▲△▼·•]|\band\b|\bby\b|\bwith\b)\s*([
 _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
-_LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line"}
+_LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+#: A year the figure covers: "averaged 18.4 trillion won in 2024", "volume of 103.5 trillion won in 2019".
+_IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
 
 
 class QuantityContext:
@@ -106,6 +108,8 @@ class QuantityContext:
         # Periods bind to the figure even past other numbers ("gained 7.9
         # percent in the first four trading sessions of the year"), but not
         # past a comma: ", marking the highest level since March" is another phrase.
+        if "period" in reasons and _IN_YEAR.match(self.text, self.q.end):
+            return True
         stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 45)
         limit = stop.start() if stop else self.q.end + 45
         near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
@@ -150,6 +154,7 @@ class QuantityContext:
         before = [
             m for m in self.local
             if m.kind == "BLOCK" and m.id == "cross" and self.q.start - m.end <= 12
+            and self.text[m.start : m.end].lower() not in _LEVEL_NOUNS - {"level", "mark"}  # "KOSPI range: open 4,150.22"
             and not re.match(r"\s+to\s*$", self.text[m.end : self.q.start])  # "dipped below the 1,900 mark to 1,899.87"
         ]  # fmt: skip
         after = [

@@ -57,7 +57,7 @@ class MoneyReadings(QuantityContext):
             metric = self.r.state.previous_balance_metric
             continued = metric is not None
         cap = self.last({"METRIC"}, self.local)
-        if cap is not None and cap.id == "market_cap" and not self._flow_valued(cap):
+        if cap is not None and cap.id in ("market_cap", "turnover") and not self._flow_valued(cap):
             return None  # "a market value of more than 10 trillion won"
         if metric is None and not self.last({"DIR", "INVESTOR"}, self.local):
             # "drew the most short selling at 121.5 billion won, followed by

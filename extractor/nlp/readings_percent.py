@@ -24,6 +24,7 @@ _LIST_REST = re.compile(
 _TAIL_CUE = re.compile(
     r"\s*\)(?:[^()]{0,60}?\(\s*[+\-−]?\d[\d.,]*\s*%\s*\))*\s*,?\s*(?:in\s+terms\s+of|by|based\s+on|on)\s+(?:the\s+|their\s+|its\s+)?"
 )
+_OF_ANOTHER = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:loan|lending|borrowing|short[- ]selling|short)\s+(?:balance|volume|transactions)", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -141,6 +142,8 @@ class PercentReadings(QuantityContext):
         q = self.q
         cue = self.last({"METRIC"})
         after = next((m for m in self.right if m.kind == "METRIC" and m.start - q.end <= 20 and m.id != "market_cap"), None)
+        if after is not None and after.id == "turnover":
+            return None  # "685.2 billion won, or 5.1 percent of total trading": a share of turnover
         if after is not None and after.id == "short_ratio" or cue is None or cue.id not in (
             "short_ratio", "borrowing_ratio", "short_interest_pct", "short_balance", "balance"
         ):
@@ -149,6 +152,8 @@ class PercentReadings(QuantityContext):
             cue = self._cue_after_list()
         if cue is None:
             return self._ratio_of_previous_balance()
+        if _OF_ANOTHER.match(self.text, q.end):
+            return None  # "about 20% of the loan balance": a share of a balance, not of market capitalization
         metric = self._ratio_family(cue)
         if metric is None:
             return None

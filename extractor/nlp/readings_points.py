@@ -97,6 +97,8 @@ class PointReadings(QuantityContext):
         q = self.q
         if q.sign is not None or not float(q.value).is_integer():
             return None
+        if any(m.kind == "BLOCK" and m.id == "subset" for m in self.clause):
+            return None  # "Out of top 30 Kospi stocks in market cap, 27 gained": not the market's breadth
         if q.unit == "count":
             # "955 advancers": the quantity layer keeps the counted noun.
             noun = re.sub(r"^[\d,.\s]+", "", q.text).lower()
@@ -138,7 +140,7 @@ def breadth_pair(reader: _Reader, clause: list[Mention]) -> list[Candidate]:
     """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
     "gainers outnumbering losers 612 to 287"."""
     numbers = [m for m in clause if is_count(m)]
-    if len(numbers) != 2:
+    if len(numbers) != 2 or any(m.kind == "BLOCK" and m.id == "subset" for m in clause):
         return []
     first, second = numbers
     text = reader.text
