@@ -16,7 +16,10 @@ the readings of one article, after every sentence has been read:
   to X" may be the close, a low, or a level passed through;
 - a change and a percent that the close makes impossible (magnitudes that
   do not fit the close, or signs that disagree) are dropped, the close kept;
-- a close stated with its change and percent that fit it is confirmed.
+- a close stated with its change and percent that fit it is confirmed;
+- a figure outside what one day can bring (patterns/bounds.jsonl: a net
+  sale of 10 trillion won, a move past the 30% price limit) is a
+  misreading, and is dropped.
 
 ``check`` returns the facts it keeps and a count of what it did, by kind;
 ``marketfacts eval --gold`` prints those counts.
@@ -25,10 +28,13 @@ the readings of one article, after every sentence has been read:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
-from ..model import Fact
+from ..errors import PatternError
+from ..model import METRICS, Fact
+from ..rules import read_jsonl
 
 #: Readings the fact layer leaves for these checks to settle.
 REACHED = {"index_reached_up": "up", "index_reached_down": "down"}
@@ -58,8 +64,53 @@ def check(facts: list[tuple[Fact, Decimal]], counts: Counter) -> list[tuple[Fact
     for i, (fact, place) in enumerate(facts):
         if i in drop:
             continue
-        out.append((settled.get(i, fact), place))
+        fact = settled.get(i, fact)
+        if not plausible(fact):
+            counts[f"{fact.metric} outside plausible bounds (dropped)"] += 1
+            continue
+        out.append((fact, place))
     return out
+
+
+@dataclass(frozen=True)
+class Bound:
+    metric: str
+    subject: str | None  # "market", "company" or None for both
+    low: float | None
+    high: float | None
+    max_abs: float | None
+
+    def admits(self, fact: Fact) -> bool:
+        if self.subject is not None and self.subject != ("company" if fact.ticker else "market"):
+            return True
+        value = float(fact.value)
+        return not (
+            (self.low is not None and value < self.low)
+            or (self.high is not None and value > self.high)
+            or (self.max_abs is not None and abs(value) > self.max_abs)
+        )
+
+
+@lru_cache(maxsize=1)
+def bounds() -> dict[str, list[Bound]]:
+    """patterns/bounds.jsonl, by metric (PatternError names a bad line)."""
+    out: dict[str, list[Bound]] = defaultdict(list)
+    for lineno, obj in read_jsonl("bounds.jsonl", required=("metric",)):
+        metric = obj["metric"]
+        if metric not in METRICS:
+            raise PatternError("bounds.jsonl", lineno, f"unknown metric {metric!r}")
+        if obj.get("subject") not in (None, "market", "company"):
+            raise PatternError("bounds.jsonl", lineno, 'subject must be "market" or "company"')
+        values = [obj.get(k) for k in ("min", "max", "max_abs")]
+        if not any(v is not None for v in values) or not all(v is None or isinstance(v, (int, float)) for v in values):
+            raise PatternError("bounds.jsonl", lineno, "give min, max or max_abs as numbers")
+        out[metric].append(Bound(metric, obj.get("subject"), *values))
+    return dict(out)
+
+
+def plausible(fact: Fact) -> bool:
+    """Whether one day's figure is within what the metric can be (bounds.jsonl)."""
+    return all(bound.admits(fact) for bound in bounds().get(fact.metric, ()))
 
 
 def _values(facts: list[tuple[Fact, Decimal]], indices: list[int]) -> set[Decimal]:

@@ -177,7 +177,13 @@ class MoneyReadings(QuantityContext):
             return None
         if metric == "target_price" and subject[1] is None:
             return None
-        return Candidate(q, metric, subject[0], subject[1], None, q.value, unit, f"{metric}.cue", q.qualifier)
+        investor = None
+        if metric == "short_volume":
+            # "institutional investors' short selling dropped by 41.7 billion
+            # won to 323.7 billion won": one group's short selling on the day.
+            group = self.last({"INVESTOR"})
+            investor = group.id if group is not None else None
+        return Candidate(q, metric, subject[0], subject[1], investor, q.value, unit, f"{metric}.cue", q.qualifier)
 
     def section_figure(self) -> Candidate | None:
         """A bare figure right after a market name under a heading that says
