@@ -25,6 +25,16 @@ _ANAPHORIC_OPENER = re.compile(
 _OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its)\s+(?:stock|shares)\b", re.I)
 #: A company ranked under the balance the article is about.
 _RANKING = re.compile(r"\b(?:topped|led|headed)\s+the\s+(?:list|ranking|table)|\branked\s+(?:No\.\s*\d+|first|second|third|\d+(?:st|nd|rd|th))", re.I)
+#: From a company's name to its price: "'s shares were", " shares are trading at", " — which traded at", ", finished at an all-time high of".
+_PRICE_PATH = re.compile(
+    r"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?(?:'s|’s)?(?:\s+(?:common\s+)?(?:shares?|stocks?|stock\s+price|share\s+price))?"
+    r"(?:\s*[,—–-]+\s*which|\s+that)?"
+    r"(?:\s+(?:(?:were|was|are|is|has\s+been|had\s+been|briefly|also|then|once|still)\s+)*"
+    r"(?:trading|traded|changing\s+hands|changed\s+hands|quoted|touched|finished|ended|closed)\s*(?:at|to)?"
+    r"|\s+(?:were|was|are|is))"
+    r"\s*(?:(?:an?|the|its)\s+(?:all-time|record|new|fresh|52-week|year-to-date|intraday)?\s*(?:high|low|peak|record)\s+of\s+)?(?:around|about|some|nearly|roughly|over|more\s+than)?\s*",
+    re.I,
+)
 _THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
 _SECTOR = re.compile(r"\b(?:in|into|of|from|on)\s+(?:the\s+)?[\w/&,\s-]{0,40}?\bsectors?\b(?![\w-])", re.I)
 #: What a flow bought: "... won (US$825 million) worth of local stocks".
@@ -93,6 +103,11 @@ class MoneyReadings(QuantityContext):
         if subj_m is not None and subj_m.kind == "COMPANY" and not self.intraday():
             if self.level_kind() == "close" or self._quoted(subj_m):
                 return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
+        if subj_m is not None and subj_m.kind == "COMPANY" and self._price_reached(subj_m):
+            # "ECOPRO BM shares are trading at 97,800 won", "Hyundai Motor —
+            # which traded at 510,000 won on Friday —", "SK hynix shares were
+            # 800,000 won": the stock's price that day (FACTS.md).
+            return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.level", q.qualifier)
         prev = self.r.state.previous_sentence_subject
         if subj_m is None and prev is not None and prev.kind == "COMPANY" and self.level_kind() == "close" and not self.intraday():
             # "Samsung Electronics (005930 KS) - OUTPERFORM. Last close KRW268,500 (-1.5%)."
@@ -101,6 +116,20 @@ class MoneyReadings(QuantityContext):
             company = self.r.state.document_company
             return Candidate(q, "price", company[0], company[1], None, q.value, "KRW", "price.label", q.qualifier)
         return None
+
+    def _price_reached(self, subj_m: Mention) -> bool:
+        """The company's price: its name, its shares, a verb of trading or
+        being, then the figure, with nothing else in between (not "its
+        operating profit was 10 trillion won", not "rose 5,000 won")."""
+        if self.last({"DIR"}, self.local) is not None and not self._moved_to_price():
+            return False
+        return bool(_PRICE_PATH.fullmatch(self.text, subj_m.end, self.q.start))
+
+    def _moved_to_price(self) -> bool:
+        """"jumped 5.31% to close at 117,000 won": a direction, then a level cue, then the figure."""
+        d = self.last({"DIR"}, self.local)
+        lv = self.last({"LEVEL"}, self.local)
+        return lv is not None and d is not None and lv.start > d.start
 
     def _subject_after(self) -> Mention | None:
         return next((m for m in self.right if m.kind in ("SUBJECT", "COMPANY")), None)
