@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: "This proportion reaches 5.55%": the subject is the one the sentence before named.
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|share))\b", re.I)
-FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|its|a)\s+)?(?:previous|prior|earlier|old|former|existing)?\s*$", re.I)
 _PHRASE_END = re.compile(r"[,;—–]")
 #: An aside: ", which ... ,", an appositive ", a rough gauge of ... ,", " - the proportion of ... - " or "(...)".
 _ASIDE = re.compile(r",\s*(?:which|that|who|whose|where|a|an)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
@@ -99,6 +99,8 @@ class QuantityContext:
             # "since July 27, when the index closed at 2,443.24": a past
             # figure with its own day is a fact of that day.
             reasons = tuple(r for r in reasons if r not in ("prior", "period"))
+        if "forecast" in reasons and any(m.kind == "METRIC" and m.id == "target_price" for m in self.local):
+            reasons = tuple(r for r in reasons if r != "forecast")  # a target is a forecast by nature: "a rosy outlook ... target price"
         if "combined" in reasons and self._several_parties():
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the

@@ -155,6 +155,9 @@ class AsOf:
             day = self.published or day  # a target is set the day the note comes out
         if cand.period_start:
             day = self.period_start_day
+        if cand.undated:
+            own = self.own_date(cand.quantity, s_start)
+            day, explicit = (own.day, True) if own is not None else (None, False)
         return day, explicit
 
     def _day_for(self, q: Quantity, metric: str, s_start: int, sentence_dates: list[DateMention]) -> tuple[date | None, bool]:

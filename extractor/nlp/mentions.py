@@ -69,6 +69,7 @@ class Candidate:
     period_start: bool = False
     anchor: bool = True  # may date the figures listed after it
     inferred_market: bool = False  # a flow whose market the text did not name where it stands
+    undated: bool = False  # a figure of an earlier day the text does not name (the old target in "from A to B")
 
 
 def collect_mentions(doc: Doc) -> list[Mention]:

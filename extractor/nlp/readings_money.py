@@ -197,8 +197,7 @@ class MoneyReadings(QuantityContext):
         lv = self.last({"LEVEL"}, self.local)
         if d is not None and (lv is None or lv.start < d.start):
             return None  # "rose 1.2 trillion won": a change of the balance
-        if FROM_BEFORE.search(self.text[self.previous_end : q.start]) and metric == "target_price":
-            return None  # the old target in "to X from Y"
+        old_target = metric == "target_price" and bool(FROM_BEFORE.search(self.text[self.previous_end : q.start]))
         if q.sign is not None:
             return None  # "+₩6.4tn": a change of the balance, not the balance
         subject = self.balance_subject(metric)
@@ -212,7 +211,12 @@ class MoneyReadings(QuantityContext):
             # won to 323.7 billion won": one group's short selling on the day.
             group = self.last({"INVESTOR"})
             investor = group.id if group is not None else None
-        return Candidate(q, metric, subject[0], subject[1], investor, q.value, unit, f"{metric}.cue", q.qualifier)
+        cand = Candidate(q, metric, subject[0], subject[1], investor, q.value, unit, f"{metric}.cue", q.qualifier)
+        if old_target:
+            # "raised its target from 170,000 won to 200,000 won": the old
+            # target is a target too, of a day the text does not give.
+            cand.rule, cand.undated, cand.anchor = "target_price.previous", True, False
+        return cand
 
     def section_figure(self) -> Candidate | None:
         """A bare figure right after a market name under a heading that says
