@@ -182,7 +182,7 @@ class AsOf:
                 adjacent_after = after[0]
         # "fell 2.18% on the 1st": a date right after the figure binds tighter
         # than one before it ("ratio was 8.21% as of the 31st, fell ...").
-        tight_after = adjacent_after is not None and re.fullmatch(r"\s*(?:on|as of)\s+", self.text[q.end : adjacent_after.start])
+        tight_after = adjacent_after is not None and re.fullmatch(r"\s*(?:(?:on|as of)\s+)?", self.text[q.end : adjacent_after.start])
         if before and not tight_after and not (adjacent_after and self._figure_between(before[-1].end, q.start)):
             return self._day_of(before[-1]), not before[-1].is_reference
         if adjacent_after:

@@ -52,12 +52,11 @@ def merge(facts: list[tuple[Fact, Decimal]]) -> list[Fact]:
     beside "2.2373 trillion") is dropped in favour of the precise one.
     Breadth counts restated under another market name are one fact too."""
     kept: list[tuple[Fact, Decimal]] = []
-    for fact, place in facts:
-        twin = next((i for i, (other, other_place) in enumerate(kept) if _restates(other, other_place, fact, place)), None)
-        if twin is None:
+    # The most precise figures first, so that every rounding of one ("2.8%"
+    # and "over 2.7%" beside "2.78%") meets it, whichever came first in the text.
+    for fact, place in sorted(facts, key=lambda item: item[1]):
+        if not any(_restates(other, other_place, fact, place) for other, other_place in kept):
             kept.append((fact, place))
-        elif place < kept[twin][1]:
-            kept[twin] = (fact, place)
     return sorted((f for f, _ in kept), key=lambda f: (f.start, f.metric))
 
 

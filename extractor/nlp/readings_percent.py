@@ -70,7 +70,7 @@ class PercentReadings(QuantityContext):
         d = self.last({"DIR"}, self.local)
         if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
             return self.continuation()  # "rose to 2.1%": a level reached, not a change
-        if re.match(r"\s+(?:below|above|short of|off|under|over)\b", self.text[q.end : q.end + 12]):
+        if re.match(r"\s+(?:below|above|short of|off)\b|\s+(?:under|over)\s+(?:the|its|their)\s+(?:record|peak|high|low|previous|target)", self.text[q.end : q.end + 30]):
             return None  # "sits 3.9 percent below the record close": a distance, not a change
         if any(c.metric in BALANCE_METRICS and c.unit == "KRW" for c in self.produced if c.quantity.start >= self.c_start):
             return None  # "lending balance ... 17.8 trillion won, up about 17%": the balance's change

@@ -358,7 +358,11 @@ class _Reader:
         article is about."""
 
         def market(mentions):
-            return next((m.id for m in mentions if m.kind == "SUBJECT" and m.id in INDEXES), None)
+            return next(
+                (("KRX" if m.kind == "MARKETWIDE" else m.id) for m in mentions
+                 if (m.kind == "SUBJECT" and m.id in INDEXES) or (m.kind == "MARKETWIDE" and self.text[m.start : m.end].lower() != "total")),
+                None,
+            )  # fmt: skip
 
         named = market(reversed([m for m in clause if m.end <= before])) or market([m for m in clause if m.start >= before]) or market(sentence)
         if named:
