@@ -49,6 +49,7 @@ _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+_CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|barrier|milestone)\b", re.I)
 #: A year the figure covers: "averaged 18.4 trillion won in 2024", "volume of 103.5 trillion won in 2019".
 _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
 
@@ -299,7 +300,8 @@ class QuantityContext:
             self.text[self.previous_end : self.q.start],
             re.I,
         )
-        if word:
+        at = self.previous_end + word.start() if word else 0
+        if word and not re.search(r"(?:year-to-date|52-week|all-time|record|yearly|annual)[\s-]*$", self.text[max(0, self.previous_end, at - 20) : at], re.I):
             w = word.group(1).lower()
             return "close" if w.startswith("clos") else "open" if w.startswith("open") else w
         letter = re.search(r"(?:^|[|/,]\s*)([OHLC])\s+$", self.text[self.previous_end : self.q.start])
@@ -339,7 +341,10 @@ class QuantityContext:
         if self.text[lv.start : lv.end].lower() not in ("to", "reaching", "hit", "touched"):
             return None
         d = next((m for m in reversed(self.left) if m.kind == "DIR" and m.end <= lv.start), None)
-        if d is None or lv.start - d.end > 60 or any(m.kind == "QTY" and d.end <= m.start < lv.start for m in self.clause):
+        if d is None or lv.start - d.end > 80:
+            return None
+        # A level crossed on the way may stand between: "dipped below the 1,900 mark to 1,899.87".
+        if any(m.kind == "QTY" and d.end <= m.start < lv.start and not _CROSSED_NOUN.match(self.text, m.end) for m in self.clause):
             return None
         return d.id
 

@@ -284,6 +284,8 @@ def _skip_pattern(vocabulary: Vocabulary) -> str:
         rf"(?={_H}+[A-Z])(?!{_H}+{_alternation(unit_words)})",
         # ... or in brackets: "[2] INVESTOR FLOWS".
         rf"(?<![^\n]){_H}*\[[0-9]{{1,2}}\](?={_H}+[A-Z])",
+        # "at one point" in the session is a time, not one point.
+        rf"(?i:at){_H}+(?i:one){_H}+(?i:point)(?![-A-Za-z])",
         # A rank: "No. 1", "ranked No. 6", "No.2 chipmaker".
         rf"(?-i:No|NO|no|Nos)\.{_H}?[0-9]{{1,3}}(?![0-9,.])",
         # "May 13", "Dec. 17, 2025", "May 12-13"; "07 Jan. 2026", "13 May".

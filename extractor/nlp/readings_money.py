@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from .relations import _Reader
 
 _ANAPHORIC_OPENER = re.compile(
-    r"^\W*(?:this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
+    r"^\W*(?:(?:in|on|for)\s+the\s+(?:main\s+board|kospi|kosdaq|[\w-]+\s+market),?\s+(?:they|it)|this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
     re.I,
 )
+#: A pronoun standing for the balance just reported, and its verb: "they were", "they even reached a year-to-date high of", "it had decreased to around".
+_THEY_WERE = re.compile(r"\b(?:they|it)\s+(?:[a-z]+\s+){0,3}?(?:were|was|stood|reached|hit|edged|fell|rose|decreased|increased|dropped|climbed|came|totaled|amounted)\b[^,;]{0,45}$", re.I)
 _OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its)\s+(?:stock|shares)\b", re.I)
 #: A company ranked under the balance the article is about.
 _RANKING = re.compile(r"\b(?:topped|led|headed)\s+the\s+(?:list|ranking|table)|\branked\s+(?:No\.\s*\d+|first|second|third|\d+(?:st|nd|rd|th))", re.I)
@@ -63,8 +65,11 @@ class MoneyReadings(QuantityContext):
         if metric == "balance":
             metric = self._which_balance()
         continued = False
-        if metric is None and (subj_m is None or subj_m.end <= self.previous_end) and self._opens_anaphorically():
-            metric = self.r.state.previous_balance_metric
+        if metric is None and (subj_m is None or subj_m.end <= self.previous_end or subj_m.kind == "SUBJECT") and self._opens_anaphorically():
+            # "In the main board they were 14.4838 trillion won": the balance
+            # the paragraph reports (or names: "the size of margin loans has
+            # steadily increased ... on Sep. 26 they even reached ...").
+            metric = self.r.state.previous_balance_metric or self.r.state.paragraph_balance_cue
             continued = metric is not None
         cap = self.last({"METRIC"}, self.local)
         if cap is not None and cap.id in ("market_cap", "turnover") and not self._flow_valued(cap):
@@ -186,7 +191,14 @@ class MoneyReadings(QuantityContext):
         return None
 
     def _opens_anaphorically(self) -> bool:
-        return bool(_ANAPHORIC_OPENER.search(self.text[self.s_start : self.s_start + 40]))
+        """The sentence (or this clause) goes on about the balance just
+        reported: "This proportion ...", "In the main board they were ...",
+        "..., and on Sep. 26 they even reached ...", "..., they edged down to"."""
+        if _ANAPHORIC_OPENER.search(self.text[self.s_start : self.s_start + 40]):
+            return True
+        if any(m.kind in ("SUBJECT", "COMPANY", "INVESTOR", "FX", "ANAPHOR") for m in self.local):
+            return False
+        return bool(_THEY_WERE.search(self.text, self.c_start, self.q.start))
 
     def _company_near(self, cue: Mention) -> bool:
         return any(m.kind == "COMPANY" for m in self.clause)

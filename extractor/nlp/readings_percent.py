@@ -39,6 +39,8 @@ class PercentReadings(QuantityContext):
         # A cue right after the previous figure labels that figure ("with a
         # 11.40% ratio, dropped by 2.70%"), not this one.
         cue = self.last({"METRIC"}, [m for m in self.local if m.start - self.previous_end > 3 or self.previous_end == self.c_start])
+        if cue is not None and any(m.kind in ("SUBJECT", "COMPANY") and cue.end <= m.start for m in self.local):
+            cue = None  # "Short selling soared as the KOSPI tumbled 2.78 percent": the cue is another subject's
         if cue is not None and cue.id not in ("target_price", "advancers", "decliners", "cap_rank"):
             return None  # a change of a balance or ratio, not of a price
         exact = self._exact_restatement()

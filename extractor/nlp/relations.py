@@ -70,6 +70,7 @@ from .tables import TableRow, find_plain_rows, find_table_rows
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
+_KRW_BALANCES = ("margin_loan_balance", "lending_balance", "short_balance", "short_volume")
 #: A board named as an adjective of one company: "the largest KOSDAQ company by market value".
 _MODIFIER = re.compile(r"\s+(?:company|firm|heavyweight|bellwether|giant|blue\s+chip|large[- ]cap)\b", re.I)
 #: A board named only to compare with: "like the KOSPI", "unlike the KOSPI", "than the KOSDAQ".
@@ -87,6 +88,7 @@ class _State:
     previous_sentence_subject: Mention | None = None
     previous_ratio_metric: str | None = None
     previous_balance_metric: str | None = None
+    paragraph_balance_cue: str | None = None  # the balance in won the paragraph last named ("margin loans"), read or not
     flow_market: str | None = None  # the market of the last market-wide flow
     focus_company: tuple[str, str | None] | None = None
     document_company: tuple[str, str | None] | None = None  # "Samsung Electronics (005930) — BUY"
@@ -203,6 +205,7 @@ class _Reader:
             self.state.previous_sentence_subject = None
             self.state.previous_ratio_metric = None
             self.state.previous_balance_metric = None
+            self.state.paragraph_balance_cue = None
             opener = next((m for m in self.mentions[bisect.bisect_left(self.mention_starts, start):][:1]), None)
             self.state.paragraph_company = (
                 (opener.id, opener.ticker)
@@ -429,7 +432,7 @@ class _Reader:
         self.as_of.note_fact(cand, day, explicit)
         if cand.unit == "KRW" and cand.metric in BALANCE_METRICS:
             self.state.article_balance_metric = cand.metric
-        if cand.metric in BALANCE_METRICS and not cand.rule.endswith(".part"):
+        if cand.metric in BALANCE_METRICS and not cand.rule.endswith((".part", ".continued")):
             # A breakdown ("Of that, 17.9 trillion won ... Kospi") does not
             # change whose balance the text is about.
             self.state.metric_subject[metric_family(cand.metric)] = (cand.subject, cand.ticker)
@@ -457,6 +460,9 @@ class _Reader:
         balances = [c.metric for c in produced if c.unit == "KRW" and c.metric in BALANCE_METRICS]
         if balances:
             self.state.previous_balance_metric = balances[-1]
+        named = [m.id for m in mentions if m.kind == "METRIC" and m.id in _KRW_BALANCES]
+        if named:
+            self.state.paragraph_balance_cue = named[-1]
         ratio = [c.metric for c in produced if c.metric in RATIO_METRICS]
         if ratio:
             self.state.previous_ratio_metric = ratio[-1]
