@@ -49,6 +49,8 @@ _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+_PAIR_THEN_DIR = re.compile(r",?\s+or\s+[+\-−]?\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(higher|lower|up|down)\b", re.I)
+_CLOCK = re.compile(r"\b(?:as\s+of|at|around|by)\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)", re.I)
 _CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|barrier|milestone)\b", re.I)
 #: A year the figure covers: "averaged 18.4 trillion won in 2024", "volume of 103.5 trillion won in 2019".
 _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
@@ -174,9 +176,15 @@ class QuantityContext:
         for m in self.right:
             if m.kind != "DIR" or m.start - self.q.end > 2:
                 continue
-            # "2.87 percent higher", "after a 1.64% decline on the day"
-            if self.text[m.start : m.end].lower() in ("higher", "lower") or re.search(r"\ban?\s*$", self.text[self.previous_end : self.q.start]):
+            # "2.87 percent higher", "after a 1.64% decline on the day", "since 2.3 percent surge on May 8"
+            word = self.text[m.start : m.end].lower()
+            if word in ("higher", "lower") or re.search(r"\b(?:an?|since|the)\s*$", self.text[self.previous_end : self.q.start]):
                 return 1 if m.id == "up" else -1
+        # "49.77 points or 2.13% lower than the previous day's close": the
+        # word after the pair signs both.
+        pair = _PAIR_THEN_DIR.match(self.text, self.q.end)
+        if pair:
+            return 1 if pair.group(1).lower() in ("higher", "up") else -1
         return None
 
     # -- subjects ------------------------------------------------------------------
@@ -355,7 +363,11 @@ class QuantityContext:
         stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
         phrase_end = stop.start() if stop else self.q.end + 200
         after = [m for m in self.right if m.end <= phrase_end]
-        marks = [m for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday"]
+        marks = [m for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday" and not self._in_aside(m)]
+        clock = _CLOCK.search(self.text, self.c_start, phrase_end)
+        if clock and not marks:
+            # "stood at 2,119.01 at 9:22 a.m.": a figure of a moment in the session
+            marks = [Mention("BLOCK", clock.start(), clock.end(), "intraday")]
         if not marks:
             return False
         closes = [m for m in self.left if m.kind == "LEVEL" and m.id == "close"]

@@ -64,6 +64,8 @@ class PointReadings(QuantityContext):
         d = self.last({"DIR"}, self.local)
         if q.unit == "points" and d is None and sign is None:
             sign = self._sign_of_paired_change()  # "down 1.12 percent, or 10.23 points"
+        if q.unit == "points" and d is None and sign is None:
+            sign = self.sign_from_words()  # "35.23 points higher than the previous day", "49.77 points or 2.13% lower"
         lv = self.last({"LEVEL"}, self.local)
         if q.unit == "points" and d is not None and sign is None and lv is not None and lv.start > d.start:
             return self._index_level(subj_m, subj)  # "fell in late afternoon to close at 485.14 points": a level, not a change
