@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Quantity
+from .dating import previous_weekday
 from .mentions import SUBJECT_KINDS, Candidate, Mention, heading_scale, is_broker, metric_family
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+_FROM_THE = re.compile(r"\s*(?:percent|%|points?)?\s*(?:from|compared\s+(?:with|to)|against|since)\s+(?:the|its)?\s*", re.I)
 _PAIR_THEN_DIR = re.compile(r",?\s+or\s+[+\-−]?\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(higher|lower|up|down)\b", re.I)
-_CLOCK = re.compile(r"\b(?:as\s+of|at|around|by)\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)", re.I)
 _CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|barrier|milestone)\b", re.I)
 #: A year the figure covers: "averaged 18.4 trillion won in 2024", "volume of 103.5 trillion won in 2019".
 _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
@@ -168,6 +169,16 @@ class QuantityContext:
             and self.text[m.start : m.end].lower() in _LEVEL_NOUNS
         ]  # fmt: skip
         return bool(before or after)
+
+    def against_earlier_day(self) -> bool:
+        """"down 5.85 percent from the Jan. 17 closing level": a change over
+        many days, measured from a day before the previous session."""
+        m = _FROM_THE.match(self.text, self.q.end)
+        if m is None:
+            return False
+        dates = [d for d in self.r.as_of.dates_in(m.end(), m.end() + 30) if d.start == m.end() and d.day is not None]
+        base = self.r.as_of.default_day
+        return bool(dates and base and dates[0].day < previous_weekday(base))
 
     def sign_from_words(self) -> int | None:
         d = self.last({"DIR"}, self.local)
@@ -364,10 +375,6 @@ class QuantityContext:
         phrase_end = stop.start() if stop else self.q.end + 200
         after = [m for m in self.right if m.end <= phrase_end]
         marks = [m for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday" and not self._in_aside(m)]
-        clock = _CLOCK.search(self.text, self.c_start, phrase_end)
-        if clock and not marks:
-            # "stood at 2,119.01 at 9:22 a.m.": a figure of a moment in the session
-            marks = [Mention("BLOCK", clock.start(), clock.end(), "intraday")]
         if not marks:
             return False
         closes = [m for m in self.left if m.kind == "LEVEL" and m.id == "close"]

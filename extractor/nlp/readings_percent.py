@@ -67,7 +67,7 @@ class PercentReadings(QuantityContext):
         lv = next((m for m in reversed(self.left) if m.kind == "LEVEL" and m.id not in ("reach", "record")), None)
         if lv is not None and lv.id == "open":
             return None  # "opened 0.21% higher": change against the open
-        if self.intraday():
+        if self.intraday() or self.against_earlier_day():
             return None
         d = self.last({"DIR"}, self.local)
         if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
