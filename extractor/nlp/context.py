@@ -50,6 +50,7 @@ _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+_BOTH_BOARDS = re.compile(r"\bKOSPI\s*(?:and|&|\+)\s*(?:the\s+)?KOSDAQ\b|\bKOSDAQ\s*(?:and|&|\+)\s*(?:the\s+)?KOSPI\b", re.I)
 _FROM_THE = re.compile(r"\s*(?:percent|%|points?)?\s*(?:from|compared\s+(?:with|to)|against|since)\s+(?:the|its)?\s*", re.I)
 _PAIR_THEN_DIR = re.compile(r",?\s+or\s+[+\-−]?\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(higher|lower|up|down)\b", re.I)
 _CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|barrier|milestone)\b", re.I)
@@ -269,6 +270,8 @@ class QuantityContext:
                 if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
                     if (m.kind == "COMPANY" and is_broker(m.id)) or self._membership(m):
                         continue
+                    if m.kind == "SUBJECT" and _BOTH_BOARDS.search(self.text, max(0, m.start - 24), min(len(self.text), m.end + 24)):
+                        return "KRX", None  # "short selling transactions on KOSPI and KOSDAQ": the two boards together
                     return self.r.resolve(m)
         return self._remembered_subject(metric)
 

@@ -26,7 +26,7 @@ _ANAPHORIC_OPENER = re.compile(
 _THEY_WERE = re.compile(r"\b(?:they|it)\s+(?:[a-z]+\s+){0,3}?(?:were|was|stood|reached|hit|edged|fell|rose|decreased|increased|dropped|climbed|came|totaled|amounted)\b[^,;]{0,45}$", re.I)
 _OF_THE_STOCK = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?of\s+(?:the|its)\s+(?:stock|shares)\b", re.I)
 #: A company ranked under the balance the article is about.
-_RANKING = re.compile(r"\b(?:topped|led|headed)\s+the\s+(?:list|ranking|table)|\branked\s+(?:No\.\s*\d+|first|second|third|\d+(?:st|nd|rd|th))", re.I)
+_RANKING = re.compile(r"\b(?:topped|led|headed)\s+the\s+(?:list|ranking|table)|\bled\s+with\b|\branked\s+(?:No\.\s*\d+|first|second|third|\d+(?:st|nd|rd|th))", re.I)
 #: From a company's name to its price: "'s shares were", " shares are trading at", " — which traded at", ", finished at an all-time high of".
 _PRICE_PATH = re.compile(
     r"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?(?:'s|’s)?(?:\s+(?:common\s+)?(?:shares?|stocks?|stock\s+price|share\s+price))?"
@@ -37,6 +37,7 @@ _PRICE_PATH = re.compile(
     r"\s*(?:(?:an?|the|its)\s+(?:all-time|record|new|fresh|52-week|year-to-date|intraday)?\s*(?:high|low|peak|record)\s+of\s+)?(?:around|about|some|nearly|roughly|over|more\s+than)?\s*",
     re.I,
 )
+_IN_THE = re.compile(r"\s*(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
 _SECTOR = re.compile(r"\b(?:in|into|of|from|on)\s+(?:the\s+)?[\w/&,\s-]{0,40}?\bsectors?\b(?![\w-])", re.I)
 #: What a flow bought: "... won (US$825 million) worth of local stocks".
@@ -171,6 +172,9 @@ class MoneyReadings(QuantityContext):
     def metric_cue(self, metrics: set[str]) -> str | None:
         """The metric a cue before the figure (or right after it) names."""
         m = self.last({"METRIC"})
+        after = next((a for a in self.right if a.kind == "METRIC" and a.id in metrics and _IN_THE.fullmatch(self.text, self.q.end, a.start)), None)
+        if after is not None and (m is None or any(x.kind in ("COMPANY", "SUBJECT") and m.end <= x.start for x in self.left)):
+            return after.id  # "stands most vulnerable to short selling with 2.14 trillion won in the short balance"
         if m is not None and m.id in metrics:
             if m.id == "target_price" and self.r.text[m.start : m.end].lower() == "target" and not self._company_near(m):
                 return None
