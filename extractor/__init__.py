@@ -3,8 +3,7 @@
 from .documents import Document, Table
 from .errors import FetchError, MarketfactsError, PatternError, QueryError, ReadError, StoreError
 from .model import Fact, Quantity
-
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def __getattr__(name: str):

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from . import __version__
+from .version import __version__
 from .errors import MarketfactsError
 from .ingest import IngestSummary, ingest, sample_sources
 from .model import FACT_FIELDS, INVESTORS, METRICS
@@ -323,7 +323,7 @@ def companies_import_command(listing: str, db_path: str, out: str | None, force:
     reported with their line and skipped. The new gazetteer is used by the
     next extraction; `marketfacts reextract` brings stored facts up to date.
     """
-    from .companies import refresh_gazetteer
+    from .company_listing import refresh_gazetteer
 
     gazetteer, errors = refresh_gazetteer(listing, out, force=force)
     for error in errors:

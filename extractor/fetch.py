@@ -48,12 +48,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import Message
 from email.utils import parsedate_to_datetime
-from importlib import metadata
 from urllib.parse import urlsplit
 
 import httpx
 
 from .errors import FetchError
+from .version import __version__
 
 #: Seconds for each network wait: connecting, and each read of the response.
 DEFAULT_TIMEOUT = 20.0
@@ -84,16 +84,7 @@ MAX_BYTES = 32 * 1024 * 1024
 RETRY_STATUSES = frozenset({429}) | frozenset(range(500, 600))
 
 
-def _version() -> str:
-    # Not `from . import __version__`: extractor/__init__ may one day import
-    # the readers, and that would make this import circular.
-    try:
-        return metadata.version("marketfacts")
-    except metadata.PackageNotFoundError:
-        return "dev"
-
-
-USER_AGENT = f"marketfacts/{_version()} (+https://github.com/marketfacts)"
+USER_AGENT = f"marketfacts/{__version__} (+https://github.com/marketfacts)"
 
 _ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "

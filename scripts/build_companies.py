@@ -27,12 +27,10 @@ from extractor.companies import (  # noqa: E402
     HAND_FILE,
     Gazetteer,
     alias_rule,
-    build_gazetteer,
     load_hand_aliases,
-    read_listing,
-    with_dart_names,
     write_gazetteer,
 )
+from extractor.company_listing import build_gazetteer, read_listing, with_dart_names  # noqa: E402
 from extractor.errors import MarketfactsError  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"

@@ -28,16 +28,15 @@ from extractor.companies import (
     alias_key,
     alias_rule,
     default_gazetteer,
-    import_listing,
     load_gazetteer,
     load_hand_aliases,
     lookup,
     preferred_label,
-    read_listing,
     recase,
     search,
     split_legal_suffix,
 )
+from extractor.company_listing import import_listing, read_listing
 from extractor.errors import PatternError, ReadError
 from extractor.nlp.companies import SPANS_KEY, find_companies
 

@@ -12,14 +12,11 @@ readings_points.py; readings.py puts them together.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..model import Quantity
 from .dating import previous_weekday
 from .mentions import SUBJECT_KINDS, Candidate, Mention, heading_scale, is_broker, metric_family
-
-if TYPE_CHECKING:
-    from .relations import _Reader
+from .state import Reader
 
 #: "This proportion reaches 5.55%": the subject is the one the sentence before named.
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|share))\b", re.I)
@@ -61,7 +58,7 @@ _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+
 class QuantityContext:
     """One quantity in its clause, the mentions around it, and the reader's memory."""
 
-    def __init__(self, reader: _Reader, qm: Mention, clause, sentence, previous_end, next_start, c_start, s_start, row_subject, produced):
+    def __init__(self, reader: Reader, qm: Mention, clause, sentence, previous_end, next_start, c_start, s_start, row_subject, produced):
         self.r = reader
         self.qm = qm
         self.q: Quantity = qm.quantity

@@ -24,7 +24,7 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import __version__
+from ..version import __version__
 from ..errors import PatternError
 from ..model import Fact, Quantity
 from ..rules import pattern_dir, read_jsonl

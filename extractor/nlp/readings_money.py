@@ -10,13 +10,10 @@ balance ("rose 1.2 trillion won") or a combined total is none of these.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from .context import FROM_BEFORE, QuantityContext
 from .mentions import BALANCE_METRICS, SUBJECT_KINDS, Candidate, Mention, scaled
-
-if TYPE_CHECKING:
-    from .relations import _Reader
+from .state import Reader
 
 _ANAPHORIC_OPENER = re.compile(
     r"^\W*(?:(?:in|on|for)\s+the\s+(?:main\s+board|kospi|kosdaq|[\w-]+\s+market),?\s+(?:they|it)|this|that|these|it|its|by\s+(?:market|board|stock)|of\s+(?:that|this|which|the\s+total)|the\s+(?:figure|proportion|ratio|balance|share|previous\s+record|prior\s+record))\b",
@@ -342,7 +339,7 @@ def _between_other_figure(ctx: QuantityContext, flow: Mention, inv: Mention) -> 
     return any(m.kind == "QTY" and flow.end <= m.start and m.end <= inv.start for m in ctx.clause)
 
 
-def respectively(reader: _Reader, clause: list[Mention], sentence: list[Mention]) -> list[Candidate]:
+def respectively(reader: Reader, clause: list[Mention], sentence: list[Mention]) -> list[Candidate]:
     """"X and Y recorded net purchases of A and B, respectively": pair
     investors (or subjects) with amounts in order."""
     investors = _dedupe_ids([m for m in clause if m.kind == "INVESTOR"])

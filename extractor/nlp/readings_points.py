@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ..rules import read_jsonl
 from .context import QuantityContext
 from .mentions import INDEXES, Candidate, Mention
-
-if TYPE_CHECKING:
-    from .relations import _Reader
+from .state import Reader
 
 _RISE_WORDS = {"rose", "advanced", "gained", "climbed", "higher", "up"}
 _CONTRAST = re.compile(r"[\s,]*(?:while|whereas|but|and)\b", re.I)
@@ -138,7 +135,7 @@ def count_nouns() -> dict[str, str]:
     }
 
 
-def breadth_pair(reader: _Reader, clause: list[Mention]) -> list[Candidate]:
+def breadth_pair(reader: Reader, clause: list[Mention]) -> list[Candidate]:
     """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
     "gainers outnumbering losers 612 to 287"."""
     numbers = [m for m in clause if is_count(m)]
@@ -165,7 +162,7 @@ def is_count(m: Mention, *, shares: bool = False) -> bool:
     return m.kind == "QTY" and q.unit in units and q.sign is None and float(q.value).is_integer()
 
 
-def breadth_across_clauses(reader: _Reader, clauses: list[tuple[list[Mention], int, int]]) -> list[Candidate]:
+def breadth_across_clauses(reader: Reader, clauses: list[tuple[list[Mention], int, int]]) -> list[Candidate]:
     """"301 shares advanced, while 583 declined": a breadth pair split by
     the clause break between its halves; ``clauses`` are (mentions, start,
     end) in text order."""

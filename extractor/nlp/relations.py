@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.tokens import Doc
@@ -65,6 +65,7 @@ from .readings import Context, table_candidate
 from .readings_money import respectively
 from .readings_percent import respectively_percents
 from .readings_points import breadth_across_clauses, breadth_pair
+from .state import ReaderState
 from .tables import TableRow, find_plain_rows, find_table_rows
 
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
@@ -75,31 +76,6 @@ _KRW_BALANCES = ("margin_loan_balance", "lending_balance", "short_balance", "sho
 _MODIFIER = re.compile(r"\s+(?:company|firm|heavyweight|bellwether|giant|blue\s+chip|large[- ]cap)\b", re.I)
 #: A board named only to compare with: "like the KOSPI", "unlike the KOSPI", "than the KOSDAQ".
 _COMPARED = re.compile(r"\b(?:like|unlike|than|compared\s+(?:with|to)|versus|vs\.?|outpacing|outperforming|underperforming)\s+(?:the\s+)?$", re.I)
-
-
-@dataclass
-class _State:
-    """What the reader remembers while walking the article (the days it
-    has seen are kept by dating.AsOf)."""
-
-    focus_index: str | None = None
-    paragraph: int = -1
-    metric_subject: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    previous_sentence_subject: Mention | None = None
-    previous_ratio_metric: str | None = None
-    previous_balance_metric: str | None = None
-    paragraph_balance_cue: str | None = None  # the balance in won the paragraph last named ("margin loans"), read or not
-    flow_market: str | None = None  # the market of the last market-wide flow
-    focus_company: tuple[str, str | None] | None = None
-    document_company: tuple[str, str | None] | None = None  # "Samsung Electronics (005930) — BUY"
-    section_scale: int | None = None  # "(₩bn)" in a heading: bare figures below are billions
-    section_metric: str | None = None  # "Margin loans by market (₩ trillion)": what they measure
-    paragraph_company: tuple[str, str | None] | None = None  # "KB Financial: ..." opens the paragraph
-    kospi_named: bool = False  # the main board has been named: flows that name no market are its
-    previous_investor: str | None = None  # the one investor group the sentence before named ("They also sold ...")
-    article_market: str | None = None  # the first board the article names, for flows before any is named
-    article_balance_metric: str | None = None  # the last balance in won the article reported, for rankings under it
-    narrative_market: str | None = None  # the board the last sentence naming one is about ("In contrast, the KOSDAQ rose ...")
 
 
 def build_facts(doc: Doc) -> list[Fact]:
@@ -122,7 +98,7 @@ class _Reader:
         self.rows = sorted(find_table_rows(self.text) + find_plain_rows(self.text), key=lambda row: row.start)
         self.row_starts = [row.start for row in self.rows]
         self.as_of = AsOf(self.text, doc.user_data.get("published"), doc.user_data.get("title"), self._figure_between)
-        self.state = _State()
+        self.state = ReaderState()
         self.state.document_company = self._document_company()
         self.state.article_market = next((m.id for m in self.mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ")), None)
         self.facts: list[tuple[Fact, Decimal]] = []

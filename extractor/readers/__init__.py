@@ -29,13 +29,11 @@ from pathlib import Path
 
 from ..documents import Document
 from ..errors import FetchError, ReadError
-from ..fetch import HttpClient, default_client, fetch, parse_content_type
+from ..fetch import HttpClient, default_client, fetch
 from .archive import archive_kind, read_archive, read_archive_bytes
 from .directory import walk
-from .feed import read_feed
-from .html import read_html
 from .sniff import Kind, sniff, sniff_archive
-from .text import read_text
+from .single import read_document_bytes
 
 __all__ = ["FetchError", "ReadError", "read", "read_all", "read_bytes", "read_file", "read_url"]
 
@@ -139,13 +137,7 @@ def read_bytes(
     """Documents of ``data`` (sniffed unless ``kind`` is given); ``source`` names it in errors."""
     if kind is None and sniff_archive(data[:65536]):
         return _strict(read_archive_bytes(data, source, published=published))
-    kind = kind or sniff(data, source)
-    if kind == "feed":
-        return read_feed(data, source, headers=headers, published=published)
-    if kind == "html":
-        charset = parse_content_type((headers or {}).get("content-type", ""))[1]
-        return read_html(data, source, url=url, charset=charset, published=published)
-    return read_text(data, source, published=published)
+    return read_document_bytes(data, source, kind=kind, url=url, headers=headers, published=published)
 
 
 def _read_bytes_from(path: Path) -> bytes:

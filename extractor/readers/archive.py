@@ -550,7 +550,7 @@ def _str_or_none(value) -> str | None:
 
 
 def _read_gzip(f: BinaryIO, source: str, published, stats: ArchiveStats) -> Iterator[Item]:
-    from . import read_bytes
+    from .single import read_document_bytes
 
     try:
         data = gzip.GzipFile(fileobj=f).read(MAX_GZIP_BYTES + 1)
@@ -561,8 +561,11 @@ def _read_gzip(f: BinaryIO, source: str, published, stats: ArchiveStats) -> Iter
         yield ReadError(source, f"decompresses to more than {MAX_GZIP_BYTES} bytes")
         return
     stats.records += 1
+    if sniff_archive(data[:65536]):
+        yield from read_archive_bytes(data, source, published=published)  # an archive inside the gzip
+        return
     try:
-        yield from read_bytes(data, source, published=published)
+        yield from read_document_bytes(data, source, published=published)
     except ReadError as e:
         yield e
 
