@@ -82,7 +82,7 @@ def read_text(
         text=text,
         url=file_url(source),
         title=_title(lines),
-        published=published if published is not None else find_published(lines),
+        published=published if published is not None else (find_published(lines) or infer_published(text, source)),
         source=source,
     )
     return iter((document,))
@@ -126,6 +126,78 @@ def find_published(lines: list[str]) -> date | datetime | None:
             if prose >= HEADER_PROSE_LINES:
                 break
     return best[1] if best else None
+
+
+_CAPTION_DATE = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),\s*(?P<year>(?:19|20)\d\d)\s*/\s*[A-Z][\w.]+"
+)
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .]{1,30},\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–|-)",
+    re.M,
+)
+_REPORT_DAY = re.compile(
+    r"\b(?:according\s+to|data\s+from|data\s+released\s+by|announced|said)\b[^.;]{0,80}?\bon\s+the\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b",
+    re.I,
+)
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def infer_published(text: str, source: str = "") -> date | None:
+    """The publication day of an article with no date line, from what its
+    text and name still say (None when they say nothing):
+
+    - a wire dateline, "SEOUL, March 17 (Yonhap) --", gives the day; its
+      year comes from the article's other dates or from a date in the file
+      name ("yonhap_close_2026-05-15.txt"), never from the clock;
+    - a photo caption's date, "July 11, 2025/News1", is a day on or before
+      publication: the story may run days later, and a report day it names
+      ("according to the Korea Exchange on the 13th") moves it on;
+    - else a date in the file name.
+    """
+    head = text[:4000]
+    named = _name_date(source)
+    wire = _WIRE_DATELINE.search(head)
+    if wire:
+        month, day = _MONTHS[wire["month"].lower()[:3]], int(wire["day"])
+        years = [int(wire["year"])] if wire["year"] else [y for y in (named.year if named else None, _year_near(head)) if y]
+        for year in years:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+        return None
+    caption = _CAPTION_DATE.search(head)
+    if caption:
+        try:
+            shot = date(int(caption["year"]), _MONTHS[caption["month"].lower()[:3]], int(caption["day"]))
+        except ValueError:
+            shot = None
+        if shot is not None:
+            report = _REPORT_DAY.search(head)
+            if report and shot.day <= int(report["day"]) <= shot.day + 10:
+                try:
+                    return shot.replace(day=int(report["day"]))
+                except ValueError:
+                    return shot
+            return shot
+    return named
+
+
+def _name_date(source: str) -> date | None:
+    m = _NAME_DATE.search(Path(source).name) if source and not source.startswith("<") else None
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _year_near(text: str) -> int | None:
+    """The one year the article's dates agree on, if they do."""
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _date_line(line: str) -> tuple[int, date | datetime] | None:
