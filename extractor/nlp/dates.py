@@ -42,7 +42,7 @@ _DATE_RE = re.compile(
     r"\b(?=[0-9ADFJMNOSTWYadfjmnostwy])(?:"
     r"(?P<iso>\b(?P<iy>" + _YEAR + r")[-./](?P<im>0?[1-9]|1[0-2])[-./](?P<id>[12][0-9]|3[01]|0?[1-9])\b)"
     r"|(?P<eom>\b(?:the\s+)?end\s+of\s+(?:(?P<em>" + _MONTH + r")(?:,?\s+(?P<ey>" + _YEAR + r"))?|(?P<eyo>" + _YEAR + r")|(?P<elast>last\s+year|the\s+previous\s+year))\b"
-    r"|\b(?:at\s+)?(?P<ye>year-?end|the\s+end\s+of\s+the\s+year)\b)"
+    r"|\b(?:at|as\s+of|by)\s+(?:the\s+)?(?P<ye>year-?end|end\s+of\s+the\s+year)\b)"
     r"|(?P<us>(?<![\d/.])\b(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12][0-9]|3[01]|0?[1-9])/(?P<uy>(?:19|20)?\d\d)\b(?![/\d]))"
     r"|(?P<ordlast>\bthe\s+(?P<d5>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:last|the\s+previous)\s+month\b)"
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>" + _DAY + r")\b(?!\s*[-–]\s*\d{1,2}(?![\d.,]))(?:,?\s+(?P<y1>" + _YEAR + r")\b)?)"

@@ -41,7 +41,7 @@ _PUBLICATION_LINE = re.compile(r"\s*(?:published|updated|posted|modified|date|in
 #: "SEOUL, Aug. 29 (Yonhap) --", "SEOUL, Jan 21 (Reuters) -": the wire's place and day of filing.
 _DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^)]{2,30}\)\s*)?(?:--|—|–|-)?")
 _DATE_WORDS = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[\d:.,/-]+|\b[AaPp]\.?[Mm]\.?\b|\bKST\b|\bGMT\b"
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[\d:.,/-]+|\b[AaPp]\.?[Mm]\.?\b|\bKST\b|\bGMT\b"
 )
 _STAMP = re.compile(r"\S+@\S+\.\w+")
 _SINCE = re.compile(r"\bsince\b", re.I)
@@ -111,7 +111,9 @@ class AsOf:
     def remember(self, sentence_dates: list[DateMention], figures: list[int], s_start: int, *, heading: bool) -> None:
         """The days a sentence sets for what follows; ``figures`` are the
         starts of its quantities."""
-        if heading and all(d.day is None or self._not_after_publication(d.day) for d in sentence_dates):
+        line_start = self.text.rfind("\n", 0, s_start) + 1
+        stamp = bool(_PUBLICATION_LINE.match(self.text, line_start)) or self._stamp_line(line_start)
+        if heading and not stamp and all(d.day is None or self._not_after_publication(d.day) for d in sentence_dates):
             days = [d.day for d in sentence_dates if d.day]
             if days:
                 self.data_day = days[-1]

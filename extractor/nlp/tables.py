@@ -66,7 +66,7 @@ def find_table_rows(text: str) -> list[TableRow]:
 
 _NUMBER = r"[+\-−–]?\d[\d,]*(?:\.\d+)?"
 _ROW_DAY = (
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
+    r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?\s+\d{1,2}(?!\d)"
     r"|\d{1,2}/\d{1,2}(?![/\d])|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})"
 )
 _PLAIN_SCALE = re.compile(
@@ -203,7 +203,7 @@ def header_columns(headers: list[str]) -> list[Column | None]:
 
 
 _TRAILING_DAY = re.compile(
-    r"(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})|[,\s]\s*(\d{1,2}/\d{1,2}))\s*$", re.I
+    r"(?:,\s*((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?\s+\d{1,2})|[,\s]\s*(\d{1,2}/\d{1,2}))\s*$", re.I
 )
 
 

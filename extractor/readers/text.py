@@ -129,10 +129,10 @@ def find_published(lines: list[str]) -> date | datetime | None:
 
 
 _CAPTION_DATE = re.compile(
-    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),\s*(?P<year>(?:19|20)\d\d)\s*/\s*[A-Z][\w.]+"
+    r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?\s+(?P<day>\d{1,2}),\s*(?P<year>(?:19|20)\d\d)\s*/\s*[A-Z][\w.]+"
 )
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .]{1,30},\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–|-)",
+    r"^[A-Z][A-Za-z .]{1,30},\s+(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*\([A-Z][\w .]{1,30}\)\s*(?:--|—|–|-)",
     re.M,
 )
 _REPORT_DAY = re.compile(
