@@ -118,7 +118,7 @@ class QuantityContext:
         limit = stop.start() if stop else self.q.end + 45
         near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
         return any(
-            m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined", "total") and not self._qualifies_next(m)
+            m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined", "total", "futures") and not self._qualifies_next(m)
             for m in near_right
         )
 

@@ -340,7 +340,7 @@ def _numeral_patterns(vocabulary: Vocabulary) -> tuple[str, str, str]:
     digit_word = _alternation([{"text": word} for word, value in numbers.NUMBER_WORDS.items() if value < 10])
     hyphened = rf"{number_word}(?:-(?:{number_word}|{scale_words})){{0,6}}"
     grouped = rf"{number_word}(?:-(?:{number_word}|{scale_words})){{0,5}}-{scale_words}-[0-9]{{1,3}}(?![0-9,])"
-    decimals = rf"(?:[0-9]+(?![0-9.,])|{digit_word}(?:-{digit_word}){{0,5}})"
+    decimals = rf"(?:[0-9]+(?![0-9]|[.,][0-9])|{digit_word}(?:-{digit_word}){{0,5}})"
     spoken = (
         rf"(?:(?:(?:{grouped}|{hyphened}|[0-9]{{1,3}}(?![0-9,]))-)?(?i:point)-{decimals}"
         rf"(?:{_SPACES}{scale_words}(?![-A-Za-z]))?|{grouped})"

@@ -23,7 +23,7 @@ class Context(MoneyReadings, PercentReadings, PointReadings):
 
     def read(self) -> Candidate | None:
         q = self.q
-        if self.blocked("period", "forecast", "prior") or self.crossed():
+        if self.blocked("period", "forecast", "prior", "futures") or self.crossed():
             return None
         if q.unit == "KRW":
             return self.money()
