@@ -40,13 +40,14 @@ _WORDY = re.compile(r"[A-Za-z0-9]")
 _LABELS_NEXT = re.compile(r"[\s:]*(?:₩|W|KRW|US\$|\$)?\s*")
 _PLACE_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 #: A name and the bracket its figure opens: "Doosan Infracore (", "▲PNT (".
-_ITEM_NAME = re.compile(r"(?:^|[,;:▲△▼·•]|\band\b|\bby\b|\bwith\b)\s*([A-Z][\w&.'’-]*(?:\s+[A-Za-z&][\w&.'’-]*){0,3}?)\s*\(\s*$")
+_ITEM_NAME = re.compile(r"(?:^|[,;:▲△▼·•]|\band\b|\bby\b|\bwith\b)\s*((?:the\s+)?[A-Za-z][\w&.'’-]*(?:\s+[A-Za-z&][\w&.'’-]*){0,3}?)\s*\(\s*$")
 #: Between a change in points and its percent: "down 6.98 points (0.80%)", "24.36
 #: points on Wednesday, or 3.93 percent".
 _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+_ITS_TARGET = re.compile(r"\b(?:its|their|the)\s+(?:\w+\s+)?(?:target(?:\s+stock)?(?:\s+price)?|price\s+target)\b", re.I)
 _BOTH_BOARDS = re.compile(r"\bKOSPI\s*(?:and|&|\+)\s*(?:the\s+)?KOSDAQ\b|\bKOSDAQ\s*(?:and|&|\+)\s*(?:the\s+)?KOSPI\b", re.I)
 _FROM_THE = re.compile(r"\s*(?:percent|%|points?)?\s*(?:from|compared\s+(?:with|to)|against|since)\s+(?:the|its)?\s*", re.I)
 _PAIR_THEN_DIR = re.compile(r",?\s+or\s+[+\-−]?\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(higher|lower|up|down)\b", re.I)
@@ -236,11 +237,11 @@ class QuantityContext:
         """Explicit in the clause (before, then after), else the sentence
         before when this one opens with "This"/"The proportion", else the
         subject this metric last had, else the whole market."""
-        subjects = ("SUBJECT", "COMPANY", "MARKETWIDE")
+        subjects = ("SUBJECT", "COMPANY", "MARKETWIDE", "ANAPHOR")
         if metric == "target_price":
             # "Kiwoom Securities set a target of 300,000 won on Hanmi
             # Semiconductor": the broker is not the subject.
-            subjects = ("COMPANY",)
+            subjects = ("COMPANY", "ANAPHOR")
         # Nearest first: since the previous figure, then up to the next one
         # ("17.9 trillion won was borrowed to buy Kospi shares and 9.81
         # trillion won to buy Kosdaq shares"), then the rest of the clause.
@@ -300,6 +301,10 @@ class QuantityContext:
         if self.r.state.document_company:
             return self.r.state.document_company  # a research note's own company
         if metric == "target_price":
+            # "NH Investment & Securities also upgraded its target price to
+            # 90,000 won": the company the story is about.
+            if _ITS_TARGET.search(self.text, self.c_start, self.q.start):
+                return self.r.state.focus_company
             return None
         return "KRX", None
 
