@@ -72,6 +72,19 @@ _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 _KRW_BALANCES = ("margin_loan_balance", "lending_balance", "short_balance", "short_volume")
+def _in_which_aside(text: str, s_start: int, position: int) -> bool:
+    return any(a.start() < position < a.end() for a in _WHICH_ASIDE.finditer(text, s_start, position + 200))
+
+
+_WHICH_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;.!?\n]|[.,](?=\d)){3,160},|\s[—–]\s+which\b[^—–.!?\n]{3,160}\s[—–]\s")
+
+
+def _ANAPHORIC_TOTAL(m: Mention, text: str) -> bool:
+    """"Of the total, 14.6 trillion won ...", "of the total 936 issues": the
+    whole just named, not the whole market."""
+    return m.kind == "MARKETWIDE" and text[m.start : m.end].lower() == "total" and bool(re.search(r"\b(?:of\s+)?the\s+$", text[max(0, m.start - 8) : m.start], re.I))
+
+
 #: A board named as an adjective of one company: "the largest KOSDAQ company by market value".
 _MODIFIER = re.compile(r"\s+(?:company|firm|heavyweight|bellwether|giant|blue\s+chip|large[- ]cap)\b", re.I)
 #: A board named only to compare with: "like the KOSPI", "unlike the KOSPI", "than the KOSDAQ".
@@ -87,7 +100,7 @@ class _Reader:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = text_of(doc)
-        self.mentions = collect_mentions(doc)
+        self.mentions = [m for m in collect_mentions(doc) if not _ANAPHORIC_TOTAL(m, self.text)]
         for m in self.mentions:
             if m.kind == "SUBJECT" and m.id in INDEXES and (_COMPARED.search(self.text, max(0, m.start - 24), m.start) or _MODIFIER.match(self.text, m.end)):
                 # "like the KOSPI", "outpacing the KOSPI's 5.81% gain", "the
@@ -405,6 +418,8 @@ class _Reader:
         if cand.inferred_market:
             self.inferred.add(len(self.facts))
         self.facts.append((fact, precision(cand.quantity)))
+        if self.as_of.own_date(cand.quantity, s_start) is not None or _in_which_aside(self.text, s_start, cand.quantity.start):
+            cand.anchor = False  # "since topping 90.1 trillion won on June 4", "the won, which hit 1,476.9 on Thursday,"
         self.as_of.note_fact(cand, day, explicit)
         if cand.unit == "KRW" and cand.metric in BALANCE_METRICS:
             self.state.article_balance_metric = cand.metric
