@@ -20,6 +20,8 @@ from .state import Reader
 
 #: "This proportion reaches 5.55%": the subject is the one the sentence before named.
 _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|proportion|ratio|share))\b", re.I)
+#: "... the previous trading day", "... on the prior session": the figure is the day before's.
+PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|its|a)\s+)?(?:previous|prior|earlier|old|former|existing)?\s*$", re.I)
 _PHRASE_END = re.compile(r"[,;—–]")
 #: An aside: ", which ... ,", an appositive ", a rough gauge of ... ,", " - the proportion of ... - " or "(...)".
@@ -28,7 +30,7 @@ _MEMBERS_AFTER = re.compile(
     r"(?:\s*(?:,|and|or)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d+)?)*[\s-]+(?:listed\s+)?(?:constituents|components|members|names)\b", re.I
 )
 _QUOTE_CHANGE = re.compile(
-    r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%)"
+    r"\s*(?:\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*(?:%|pts?\b|points\b|p\b)|,\s*[+\-−–▲▼]\s*\d[\d.,]*\s*(?:pts?|points|p\b|%)"
     r"|\(\s*(?:flat|unch\.?|unchanged)\s*\)|,\s*(?:flat|unchanged)\b"
     r"|\s*[▲▼+\-−–]\s*\d[\d.,]*\s*(?:pts?|points|p\b)?\s*\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%)",
     re.I,

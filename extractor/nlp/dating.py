@@ -65,6 +65,7 @@ _BASELINE = re.compile(r"\s*(?:points?|percent|%)?\s*(?:from|than|compared\s+(?:
 #: Words after which a date is another event's: "... dating to March 5", "after falling 3% on Monday".
 _OTHER_EVENT = r"\b(?:after|before|following|since|from|compared|than|versus|dating|through|until)\b"
 _BASELINE_PHRASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous|prior)\s+(?:trading\s+)?(?:day|session)(?:'s\s+close)?", re.I)
+_PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b(?!'s)", re.I)
 #: "previous close of 1,128.2": the close of the trading day before.
 _PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day's\s+|session's\s+|trading\s+day's\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
 #: An aside a date may sit in: ", which ... ," or " — ... — ".
@@ -194,7 +195,7 @@ class AsOf:
             # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%" is as of the
             # day the ratios before it were, not the day of the fall.
             return self._family_day(metric), False
-        if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start):
+        if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start) or _PREVIOUS_DAY_AFTER.match(self.text, q.end):
             # "0.42 per cent firmer than its previous close of 1,128.2"
             return previous_weekday(self.activity_day or self.paragraph_day or self.published or self.default_day), False
         if metric in _ACTIVITY_METRICS and self.data_day and self.activity_day and self.activity_day > self.data_day:

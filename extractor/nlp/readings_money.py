@@ -29,11 +29,15 @@ _PRICE_PATH = re.compile(
     r"(?:\s+(?:Co\.|Corp\.|Inc\.|Ltd\.))?(?:'s|’s)?(?:\s+(?:common\s+)?(?:shares?|stocks?|stock\s+price|share\s+price))?"
     r"(?:\s*[,—–-]+\s*which|\s+that)?"
     r"(?:\s+(?:(?:were|was|are|is|has\s+been|had\s+been|briefly|also|then|once|still)\s+)*"
-    r"(?:trading|traded|changing\s+hands|changed\s+hands|quoted|touched|finished|ended|closed)\s*(?:at|to)?"
+    r"(?:trading|traded|changing\s+hands|changed\s+hands|quoted|touched|touching|finished|ended|closed)\s*(?:at|to)?"
+    r"|(?:rose|rising|climbed|jumped|surged|soared|advanced|fell|falling|dropped|slid|sank|slumped|plunged|tumbled|declined)\s+(?:to|as\s+high\s+as|as\s+low\s+as)"
     r"|\s+(?:were|was|are|is))"
     r"\s*(?:(?:an?|the|its)\s+(?:all-time|record|new|fresh|52-week|year-to-date|intraday)?\s*(?:high|low|peak|record)\s+of\s+)?(?:around|about|some|nearly|roughly|over|more\s+than)?\s*",
     re.I,
 )
+#: "up from 99.05 trillion won", "rising from 671.5 billion won": the level the move started from.
+_FROM_BASELINE = re.compile(r"\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:previous\s+|prior\s+)?", re.I)
+_PER_DOLLAR = re.compile(r"\s*(?:per|a|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?dollar\b", re.I)
 _IN_THE = re.compile(r"\s*(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
 _SECTOR = re.compile(r"\b(?:in|into|of|from|on)\s+(?:the\s+)?[\w/&,\s-]{0,40}?\bsectors?\b(?![\w-])", re.I)
@@ -84,6 +88,8 @@ class MoneyReadings(QuantityContext):
             metric, continued = self.r.state.article_balance_metric, metric is None and self.r.state.article_balance_metric is not None
         if subj_m is not None and subj_m.kind == "FX" and metric is None:
             return self.fx_rate(subj)
+        if metric is None and _PER_DOLLAR.match(self.text, q.end):
+            return self.fx_rate(("USD/KRW", None))  # "since 1,077.2 won per dollar recorded on June 12, 2018"
         if metric is not None:
             cand = self.balance(metric, q.unit)
             if cand is not None and continued:
@@ -208,7 +214,8 @@ class MoneyReadings(QuantityContext):
         q = self.q
         d = self.last({"DIR"}, self.local)
         lv = self.last({"LEVEL"}, self.local)
-        if d is not None and (lv is None or lv.start < d.start):
+        baseline = d is not None and bool(_FROM_BASELINE.fullmatch(self.text, d.end, q.start))
+        if d is not None and (lv is None or lv.start < d.start) and not baseline:
             return None  # "rose 1.2 trillion won": a change of the balance
         old_target = metric == "target_price" and bool(FROM_BEFORE.search(self.text[self.previous_end : q.start]))
         if q.sign is not None:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..rules import read_jsonl
-from .context import QuantityContext
+from .context import FROM_BEFORE, PREVIOUS_DAY_AFTER, QuantityContext
 from .mentions import INDEXES, Candidate, Mention
 from .state import Reader
 
@@ -81,6 +81,8 @@ class PointReadings(QuantityContext):
         kind = self.level_kind()
         if kind is None and subj_m is not None and self._quoted(subj_m):
             kind = "close"
+        if kind is None and FROM_BEFORE.search(self.text, max(0, q.start - 30), q.start) and PREVIOUS_DAY_AFTER.match(self.text, q.end):
+            kind = "close"  # "from 2,518.25 the previous trading day": the close it was measured from
         if kind is None or q.sign is not None:
             return None
         if any(m.kind == "MARKETWIDE" for m in self.local) or re.match(r"\s*(?:issues|stocks|shares|companies)\b", self.text[q.end : q.end + 12]):
