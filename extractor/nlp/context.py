@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quantity
-from .dating import previous_weekday
+from .dating import RELATIVE_AFTER_PATTERN, previous_weekday
 from .mentions import SUBJECT_KINDS, Candidate, Mention, heading_scale, is_broker, metric_family
 from .state import Reader
 
@@ -49,6 +49,7 @@ _PAIRED_GAP = re.compile(
     r"[\s(,]*(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th))[\s,]*)?(?:or|and)?[\s(]*"
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
+_RELATIVE_AFTER = re.compile(RELATIVE_AFTER_PATTERN, re.I)
 _ITS_TARGET = re.compile(r"\b(?:its|their|the)\s+(?:\w+\s+)?(?:target(?:\s+stock)?(?:\s+price)?|price\s+target)\b", re.I)
 _BOTH_BOARDS = re.compile(r"\bKOSPI\s*(?:and|&|\+)\s*(?:the\s+)?KOSDAQ\b|\bKOSDAQ\s*(?:and|&|\+)\s*(?:the\s+)?KOSPI\b", re.I)
 _FROM_THE = re.compile(r"\s*(?:percent|%|points?)?\s*(?:from|compared\s+(?:with|to)|against|since)\s+(?:the|its)?\s*", re.I)
@@ -100,7 +101,7 @@ class QuantityContext:
     def blocked(self, *reasons) -> bool:
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
-        if self.r.as_of.own_date(self.q, self.s_start) is not None:
+        if self.r.as_of.own_date(self.q, self.s_start) is not None or _RELATIVE_AFTER.match(self.text, self.q.end):
             # "since July 27, when the index closed at 2,443.24": a past
             # figure with its own day is a fact of that day.
             reasons = tuple(r for r in reasons if r not in ("prior", "period"))

@@ -59,7 +59,7 @@ _DATE_RE = re.compile(
 )
 _PREVIOUS = re.compile(r"\b(?:previous|prior)\b", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|on|during|at|as\s+of)\s+$", re.I)
-_ROLE_BEFORE = re.compile(r"(?:\b(as\s+of|since|from|until|through|by|before|after)\s+(?:the\s+)?(?:end\s+of\s+)?)$", re.I)
+_ROLE_BEFORE = re.compile(r"(?:\b(as\s+of|since|from|until|through|by|before|after)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:last|this|next)\s+)?)$", re.I)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,9 @@ _BASELINE = re.compile(r"\s*(?:points?|percent|%)?\s*(?:from|than|compared\s+(?:
 #: Words after which a date is another event's: "... dating to March 5", "after falling 3% on Monday".
 _OTHER_EVENT = r"\b(?:after|before|following|since|from|compared|than|versus|dating|through|until)\b"
 _BASELINE_PHRASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:previous|prior)\s+(?:trading\s+)?(?:day|session)(?:'s\s+close)?", re.I)
+#: "25.91 trillion won a week earlier": a baseline that many days before.
+RELATIVE_AFTER_PATTERN = r"\s*(?:points?\s+|won\s+|percent\s+)?an?\s+(day|week)\s+(?:earlier|before)\b"
+_RELATIVE_AFTER = re.compile(RELATIVE_AFTER_PATTERN, re.I)
 _PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b(?!'s)", re.I)
 #: "previous close of 1,128.2": the close of the trading day before.
 _PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day's\s+|session's\s+|trading\s+day's\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
@@ -72,6 +75,15 @@ _PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day's\s+|session's
 _DATE_ASIDE = re.compile(
     r",\s*(?:which|who|when|where)\b(?:[^,;.!?\n]|[.,](?=\d)){3,160},|\s[—–]\s(?:[^—–.!?\n]|\.(?=\d)){3,160}\s[—–]\s|\s--\s(?:[^-.!?\n]|\.(?=\d)){3,160}\s--\s"
 )
+
+
+def _earlier(day: date | None, unit: str) -> date | None:
+    """The day a week before ``day``; a day before is the weekday before."""
+    if day is None:
+        return None
+    if unit == "day":
+        return previous_weekday(day)
+    return day - timedelta(days=7)
 
 
 def previous_weekday(day: date | None) -> date | None:
@@ -173,6 +185,12 @@ class AsOf:
             d for d in sentence_dates if not self._in_aside(d, q)
         ]
         usable = [d for d in usable if not self._baseline_date(d, q)]
+        relative = _RELATIVE_AFTER.match(self.text, q.end)
+        if relative:
+            # "up from 25.91 trillion won a week earlier": a week before the day
+            # the sentence (or the figure before it) is about
+            base = [d.day for d in usable if d.end <= q.start and d.day is not None]
+            return _earlier(base[-1] if base else self._family_day(metric) or self.paragraph_day or self.data_day or self.default_day, relative.group(1).lower()), False
         own = self._own_date(q, [d for d in usable if d.day is not None])
         if own is not None:
             return self._day_of(own), not own.is_reference
@@ -190,14 +208,16 @@ class AsOf:
             return self._day_of(before[-1]), not before[-1].is_reference
         if adjacent_after:
             return self._day_of(adjacent_after), not adjacent_after.is_reference
+        if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start) or _PREVIOUS_DAY_AFTER.match(self.text, q.end):
+            # "0.42 per cent firmer than its previous close of 1,128.2", "up
+            # from 27.18 trillion won the previous trading day": the trading
+            # day before the one just reported
+            return previous_weekday(self._family_day(metric) or self.activity_day or self.paragraph_day or self.published or self.default_day), False
         if self._family_day(metric):
             # Figures listed after one explicitly dated figure share its day:
             # "CHA Biotech, with a ratio of 10.94%, dropped 1.66%" is as of the
             # day the ratios before it were, not the day of the fall.
             return self._family_day(metric), False
-        if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start) or _PREVIOUS_DAY_AFTER.match(self.text, q.end):
-            # "0.42 per cent firmer than its previous close of 1,128.2"
-            return previous_weekday(self.activity_day or self.paragraph_day or self.published or self.default_day), False
         if metric in _ACTIVITY_METRICS and self.data_day and self.activity_day and self.activity_day > self.data_day:
             # Trading figures take the later day of the trading last dated,
             # not the "as of" day of balances that lag it ("margin loans as
@@ -296,7 +316,7 @@ class AsOf:
         title_day = None
         if title:
             for d in find_dates(title, self.published):
-                if d.day and d.role not in ("since", "from") and self._not_after_publication(d.day):
+                if d.day and d.role not in ("since", "from", "until", "before", "after") and self._not_after_publication(d.day):
                     title_day = d.day
                     break
         published = self.published.date() if isinstance(self.published, datetime) else self.published
