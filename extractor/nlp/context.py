@@ -50,6 +50,11 @@ _PAIRED_GAP = re.compile(
 )
 _LEVEL_NOUNS = {"level", "mark", "threshold", "barrier", "milestone", "the line", "line", "range", "zone", "territory", "handle"}
 _RELATIVE_AFTER = re.compile(RELATIVE_AFTER_PATTERN, re.I)
+#: A clause that opens with a verb: "but ended up 0.6 percent", ", but pared gains to close", "and closed at".
+_SAME_SUBJECT_GOES_ON = re.compile(
+    r"[\s,;]*(?:but|and|yet|then|before)\s+(?:\w+ly\s+)?(?:ended|closed|finished|settled|pared|trimmed|turned|reversed|recovered|rebounded|rose|fell|slid|gained|lost|edged|dropped|jumped|climbed|eased|sank|tumbled)\b",
+    re.I,
+)
 _ITS_TARGET = re.compile(r"\b(?:its|their|the)\s+(?:\w+\s+)?(?:target(?:\s+stock)?(?:\s+price)?|price\s+target)\b", re.I)
 _BOTH_BOARDS = re.compile(r"\bKOSPI\s*(?:and|&|\+)\s*(?:the\s+)?KOSDAQ\b|\bKOSDAQ\s*(?:and|&|\+)\s*(?:the\s+)?KOSPI\b", re.I)
 _FROM_THE = re.compile(r"\s*(?:percent|%|points?)?\s*(?:from|compared\s+(?:with|to)|against|since)\s+(?:the|its)?\s*", re.I)
@@ -229,7 +234,22 @@ class QuantityContext:
             return m, resolved
         if self.row_subject is not None:
             return self.row_subject, self.r.resolve(self.row_subject)
+        carried = self._carried_subject()
+        if carried is not None:
+            return carried, self.r.resolve(carried)
         return None, None
+
+    def _carried_subject(self) -> Mention | None:
+        """"Samsung Electronics rose as much as 1.8 percent early but ended
+        up 0.6 percent at 78,900 won": a clause that opens with its verb goes
+        on about the subject of the clause before it."""
+        if not _SAME_SUBJECT_GOES_ON.match(self.text, self.c_start):
+            return None
+        before = [m for m in self.sentence if m.end <= self.c_start and m.kind in ("SUBJECT", "COMPANY")]
+        if not before:
+            return None
+        m = before[-1]
+        return Mention(m.kind, self.c_start, self.c_start, m.id, m.ticker)
 
     def balance_subject(self, metric: str) -> tuple[str, str | None] | None:
         if self.unnamed_item():
