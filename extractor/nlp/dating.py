@@ -50,7 +50,7 @@ _CONVERSION = re.compile(r"\((?:US)?\s?\$[^()]{1,30}\)|\([^()]{0,30}(?:dollars?|
 #: Between a date and the figure it dates: "the Jan. 17 closing level of 2,250.57".
 _ATTRIBUTIVE = re.compile(r"(?:'s)?\s+(?:closing|close|opening|intraday)?\s*(?:level|price|record|high|low|figure|balance|close)?\s*(?:of|at|was|stood at)\s+", re.I)
 #: A past figure: "record of", "high of", "since", "since topping", "since reaching a record high of".
-_PAST_BEFORE = re.compile(r"\b(?:(?:record|high|peak|low|close)\s+(?:of|at)|since(?:\s+(?:\w+ing|it\s+\w+ed))?(?:\s+an?\s+(?:record|high|peak|low|all-time\s+high))?(?:\s+of)?)\s*$", re.I)
+_PAST_BEFORE = re.compile(r"\b(?:from|(?:record|high|peak|low|close)\s+(?:of|at)|since(?:\s+(?:\w+ing|it\s+\w+ed))?(?:\s+an?\s+(?:record|high|peak|low|all-time\s+high))?(?:\s+of)?)\s*$", re.I)
 #: ... and its day right after it: "3,249.3 points from May 10", "1,077.2 won per dollar recorded on June 12, 2018", "2.3 percent surge on May 8".
 _RECORD_FROM = re.compile(
     r"\s*(?:points?|won(?:\s+per\s+(?:us\s+)?dollar)?|percent)?\s*(?:\w+\s+)?(?:from|on|set\s+on|reached\s+on|recorded\s+on|seen\s+on|posted\s+on|recorded|set)\s+(?:on\s+)?",
@@ -127,7 +127,7 @@ class AsOf:
         line_start = self.text.rfind("\n", 0, s_start) + 1
         stamp = bool(_PUBLICATION_LINE.match(self.text, line_start)) or self._stamp_line(line_start)
         if heading and not stamp and all(d.day is None or self._not_after_publication(d.day) for d in sentence_dates):
-            days = [d.day for d in sentence_dates if d.day]
+            days = [d.day for d in sentence_dates if d.day and d.role not in ("since", "from", "until", "before", "after")]
             if days:
                 self.data_day = days[-1]
         if any(d.day is not None and not self._not_after_publication(d.day) for d in sentence_dates) and self._stamp_line(self.text.rfind("\n", 0, s_start) + 1):

@@ -24,6 +24,7 @@ _LIST_REST = re.compile(
 _TAIL_CUE = re.compile(
     r"\s*\)(?:[^()]{0,60}?\(\s*[+\-−]?\d[\d.,]*\s*%\s*\))*\s*,?\s*(?:in\s+terms\s+of|by|based\s+on|on)\s+(?:the\s+|their\s+|its\s+)?"
 )
+_BRACKETED = re.compile(r"\(\s*$")
 _OF_ANOTHER = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:loan|lending|borrowing|short[- ]selling|short)\s+(?:balance|volume|transactions)", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
@@ -225,6 +226,8 @@ class PercentReadings(QuantityContext):
         listed = [c.metric for c in self.produced if c.metric in RATIO_METRICS]
         metric = listed[-1] if listed else self.r.state.previous_ratio_metric
         q = self.q
+        if metric is None and _BRACKETED.search(self.text, max(0, q.start - 3), q.start) and re.match(r"\s*\)", self.text[q.end : q.end + 3]):
+            metric = self.r.state.listed_ratio_before
         if metric is None or q.sign is not None or self.last({"DIR"}, self.local):
             return None
         subj_m, subj = self.subject()

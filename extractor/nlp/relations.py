@@ -192,6 +192,10 @@ class _Reader:
             self.state.paragraph = index
             self.as_of.enter_paragraph()
             self.state.previous_sentence_subject = None
+            # A list of names and bracketed percents in the next paragraph
+            # ("In the KOSDAQ market, Ecopro BM (5.94%) led, ...") may go on
+            # with the ratio the paragraph before listed.
+            self.state.listed_ratio_before = self.state.previous_ratio_metric
             self.state.previous_ratio_metric = None
             self.state.previous_balance_metric = None
             self.state.paragraph_balance_cue = None

@@ -28,6 +28,7 @@ class ReaderState:
     metric_subject: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     previous_sentence_subject: Mention | None = None
     previous_ratio_metric: str | None = None
+    listed_ratio_before: str | None = None  # the ratio the paragraph before listed last
     previous_balance_metric: str | None = None
     paragraph_balance_cue: str | None = None  # the balance in won the paragraph last named ("margin loans"), read or not
     flow_market: str | None = None  # the market of the last market-wide flow
