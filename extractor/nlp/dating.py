@@ -32,6 +32,8 @@ from ..model import Quantity
 from .dates import DateMention, find_dates
 from .mentions import Candidate, metric_family
 
+#: A report describes a trading day at most this many days before it is published.
+_REPORT_LAG_DAYS = 10
 _CARRIED_FAMILIES = ("short", "borrowing_ratio", "lending_balance", "margin_loan_balance")
 _ACTIVITY_METRICS = {
     "index_close", "index_open", "index_high", "index_low", "index_change", "index_change_pct", "price",
@@ -53,7 +55,7 @@ _ATTRIBUTIVE = re.compile(r"(?:'s)?\s+(?:closing|close|opening|intraday)?\s*(?:l
 _PAST_BEFORE = re.compile(r"\b(?:from|(?:record|high|peak|low|close)\s+(?:of|at)|since(?:\s+(?:\w+ing|it\s+\w+ed))?(?:\s+an?\s+(?:record|high|peak|low|all-time\s+high))?(?:\s+of)?)\s*$", re.I)
 #: ... and its day right after it: "3,249.3 points from May 10", "1,077.2 won per dollar recorded on June 12, 2018", "2.3 percent surge on May 8".
 _RECORD_FROM = re.compile(
-    r"\s*(?:points?|won(?:\s+per\s+(?:us\s+)?dollar)?|percent)?\s*(?:\w+\s+)?(?:from|on|set\s+on|reached\s+on|recorded\s+on|seen\s+on|posted\s+on|recorded|set)\s+(?:on\s+)?",
+    r"\s*(?:(?:points?|won|percent)\s+)?(?:per\s+(?:U\.?S\.?\s+)?dollar\s+)?(?:\w+\s+)?(?:from|on|set\s+on|reached\s+on|recorded\s+on|seen\s+on|posted\s+on|recorded|set)\s+(?:on\s+)?",
     re.I,
 )
 #: "July 27, when the index closed at": a clause about the day just named.
@@ -341,6 +343,8 @@ class AsOf:
                 continue  # a table column's own day ("Lending bal. 5/12") dates that column only
             if not d.day or d.role in ("since", "from", "until", "before", "after") or not self._not_after_publication(d.day):
                 continue
+            if self.published is not None and (self.published - d.day).days > _REPORT_LAG_DAYS:
+                continue  # "the strongest since ... recorded on May 9, 2023": a past day named, not the day reported
             if self._stamp_line(line_start):
                 continue
             if _DATELINE.match(self.text, line_start) and d.end <= _DATELINE.match(self.text, line_start).end():

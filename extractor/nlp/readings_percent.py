@@ -87,6 +87,9 @@ class PercentReadings(QuantityContext):
         if subj_m.start < self.c_start and self.row_subject is None:
             return None
         metric = "index_change_pct" if subj[1] is None and subj[0] in INDEXES else "price_change_pct"
+        if subj[0] == "KRX" and metric == "index_change_pct":
+            # "Seoul stocks lost over 2.1 percent": the market moves as its benchmark does
+            subj = (self.r.state.article_market or "KOSPI", None)
         if metric == "price_change_pct" and subj[1] is None:
             return None
         value = abs(q.value) * sign

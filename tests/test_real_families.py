@@ -1,0 +1,299 @@
+"""Phrasing families that real articles taught (shared/realnews), one test each.
+
+Every sentence here is written for the test, in the manner of a family of
+real phrasings (wire tables, broadcast copy, translated Korean wire copy,
+Korea Herald and Yonhap wraps); none is an article's sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractor import extract
+
+PUB = date(2025, 11, 14)  # a Friday
+
+
+def facts(text, published=PUB, title=None):
+    return [(f.subject, f.metric, f.investor, f.value) for f in extract(text, published, title=title)]
+
+
+def dated(text, published=PUB, title=None):
+    return {(f.subject, f.metric, f.investor, f.value, f.as_of.isoformat() if f.as_of else None) for f in extract(text, published, title=title)}
+
+
+# -- plain-text wire tables ---------------------------------------------------------
+
+
+def test_wire_table_run_together_on_one_line_gives_each_days_flows_and_skips_the_month_total():
+    text = (
+        "SEOUL, Nov 14 Net trading on South Korea's main stock exchange by investor group, "
+        "in billions of won (a minus sign means net selling): FOREIGNERS INSTITUTIONS RETAIL "
+        "Nov 14 -41.2 88.5 -47.3 Nov 13 120.6 -15.0 -105.6 Month to date -512.4 230.1 282.3"
+    )
+    got = dated(text)
+    assert ("KOSPI", "net_buy", "foreign", -41200000000, "2025-11-14") in got
+    assert ("KOSPI", "net_buy", "retail", -105600000000, "2025-11-13") in got
+    assert len(got) == 6  # the month-to-date row is a period, not a day
+
+
+def test_wire_table_one_row_a_line_under_spaced_headers():
+    text = (
+        "Daily net purchases on the KOSDAQ by investor type, in billions of won:\n"
+        "            Foreigners   Institutions   Individuals\n"
+        "Nov 14         15.3         -2.9          -12.4\n"
+        "Nov 13         -8.0          4.1            3.9\n"
+    )
+    got = dated(text)
+    assert ("KOSDAQ", "net_buy", "institution", -2900000000, "2025-11-14") in got
+    assert ("KOSDAQ", "net_buy", "foreign", -8000000000, "2025-11-13") in got
+
+
+def test_a_table_with_no_unit_above_it_gives_nothing():
+    assert facts("FOREIGNERS INSTITUTIONS RETAIL Nov 14 -41.2 88.5 -47.3 Nov 13 120.6 -15.0 -105.6") == []
+
+
+# -- broadcast copy ---------------------------------------------------------------
+
+
+def test_spoken_numerals_of_radio_copy_are_read_exactly():
+    text = (
+        "The KOSPI gave up 31-point-07 points, or one-point-24 percent, to close at two-thousand-471-point-58. "
+        "Foreigners sold 407-point-three billion won, while individuals bought one-point-05 trillion won."
+    )
+    got = facts(text)
+    assert ("KOSPI", "index_change", None, -31.07) in got
+    assert ("KOSPI", "index_change_pct", None, -1.24) in got
+    assert ("KOSPI", "index_close", None, 2471.58) in got
+    assert ("KOSPI", "net_buy", "foreign", -407300000000) in got
+    assert ("KOSPI", "net_buy", "retail", 1050000000000) in got
+
+
+def test_a_spoken_rounding_of_the_exact_figure_is_merged():
+    text = "Seoul stocks lost over two-point-one percent on Friday. The KOSPI fell 2.14 percent to 2,471.58."
+    assert [v for s, m, i, v in facts(text) if m == "index_change_pct"] == [-2.14]
+
+
+# -- which market a flow belongs to ------------------------------------------------
+
+
+def test_flows_after_a_paragraph_about_the_kosdaq_are_the_kosdaqs():
+    text = (
+        "The KOSPI closed at 2,471.58, down 1.24 percent. Foreigners net sold 407.3 billion won.\n\n"
+        "In contrast, the KOSDAQ rose 0.8 percent to 702.4. Foreign investors bought 52.1 billion won, "
+        "while individuals sold 60.2 billion won."
+    )
+    got = facts(text)
+    assert ("KOSPI", "net_buy", "foreign", -407300000000) in got
+    assert ("KOSDAQ", "net_buy", "foreign", 52100000000) in got
+    assert ("KOSDAQ", "net_buy", "retail", -60200000000) in got
+
+
+def test_a_restated_flow_keeps_the_market_of_its_first_report():
+    text = (
+        "The KOSPI rose 1.1 percent as foreign investors net bought 812.5 billion won.\n\n"
+        "The KOSDAQ closed 0.3 percent lower at 690.2.\n\n"
+        "Foreigners bought 812.5 billion won, the most in a month."
+    )
+    flows = [(s, v) for s, m, i, v in facts(text) if m == "net_buy"]
+    assert flows == [("KOSPI", 812500000000)]
+
+
+def test_a_board_named_to_compare_is_not_the_subject():
+    got = facts("The KOSDAQ, like the KOSPI, turned lower in the afternoon and closed down 4.51 points (0.62%) at 722.48.")
+    assert ("KOSDAQ", "index_close", None, 722.48) in got
+    assert not [f for f in got if f[0] == "KOSPI"]
+
+
+def test_the_securities_market_of_translated_copy_is_the_main_board():
+    got = facts("The KOSDAQ rose 1.2 percent.\n\nIn the securities market, institutions net bought 215.3 billion won.")
+    assert ("KOSPI", "net_buy", "institution", 215300000000) in got
+
+
+def test_they_after_one_investor_group_are_that_group():
+    got = facts("Foreigners sold 312.1 billion won of shares on the KOSPI. They also recorded net selling of 45.6 billion won on the KOSDAQ.")
+    assert ("KOSDAQ", "net_buy", "foreign", -45600000000) in got
+
+
+def test_flows_into_a_sector_or_named_stocks_are_not_the_markets():
+    text = (
+        "On the KOSPI, foreign and institutional net purchases in the shipbuilding sector came to 310 billion won and "
+        "120 billion won, respectively. Foreign investors bought a net 900 billion won of the two chipmakers."
+    )
+    assert [f for f in facts(text) if f[1] == "net_buy"] == []
+
+
+def test_a_total_of_two_groups_is_combined_but_one_groups_total_is_its_flow():
+    assert facts("On the KOSPI, foreign and institutional investors bought a total 402.2 billion won.") == []
+    assert ("KOSPI", "net_buy", "retail", -1210400000000) in facts("On the KOSPI, individuals sold a total of 1.2104 trillion won.")
+
+
+# -- the trading day ------------------------------------------------------------------
+
+
+def test_the_trading_day_is_the_ledes_weekday_not_the_pages_stamp():
+    text = "Nov 14,2025\n\nKorean shares ended higher Thursday as chipmakers rallied.\n\nThe KOSPI rose 30.2 points to 4,011.5."
+    assert ("KOSPI", "index_close", None, 4011.5, "2025-11-13") in dated(text)
+
+
+def test_a_crawler_stamp_after_publication_dates_nothing():
+    text = "Saturday, December 20, 2025\n\nThe KOSPI closed at 4,011.5 on Friday, up 0.8 percent."
+    assert ("KOSPI", "index_close", None, 4011.5, "2025-11-14") in dated(text)
+
+
+def test_a_date_closing_the_clause_dates_its_figures():
+    got = dated("The KOSDAQ rose 8.11 points (1.1%) from the previous trading day and closed at 745.2 points on Monday.")
+    assert ("KOSDAQ", "index_change", None, 8.11, "2025-11-10") in got
+    assert ("KOSDAQ", "index_close", None, 745.2, "2025-11-10") in got
+
+
+def test_a_date_inside_an_aside_is_not_the_figures():
+    got = dated("Seoul shares rose on Friday.\n\nThe won, which weakened to 1,475.9 on Thursday, closed at 1,462.3 per dollar.")
+    assert ("USD/KRW", "fx_rate", None, 1462.3, "2025-11-14") in got
+    assert ("USD/KRW", "fx_rate", None, 1475.9, "2025-11-13") in got
+
+
+# -- lists of names and figures ---------------------------------------------------------
+
+
+def test_bracketed_list_items_take_the_direction_written_after_the_list():
+    got = facts("Among large caps, Kia (1.31%), Naver (0.74%) and Celltrion (0.22%) also rose.")
+    assert {(s, v) for s, m, i, v in got if m == "price_change_pct"} == {("Kia", 1.31), ("NAVER", 0.74), ("Celltrion", 0.22)}
+
+
+def test_unsigned_items_in_a_list_that_marks_losers_with_a_minus_gained():
+    got = facts("Kia (0.52%) and Naver (1.10%) were the exceptions, while LG Chem (-3.21%) and Samsung SDI (-1.05%) slid.")
+    assert ("Kia", "price_change_pct", None, 0.52) in got
+    assert ("LG Chem", "price_change_pct", None, -3.21) in got
+
+
+def test_an_unknown_name_in_a_list_takes_no_figure():
+    got = facts("Defense shares rallied: Hanwha Aerospace (+4.21%), the sector index (+3.37%) and Hyundai Rotem (+2.58%).")
+    assert {(s, v) for s, m, i, v in got} == {("Hanwha Aerospace", 4.21), ("Hyundai Rotem", 2.58)}
+
+
+def test_a_ratio_named_once_after_the_list_applies_to_every_item():
+    text = (
+        "In the KOSDAQ market, Ecopro (5.12%) led, followed by ▲HLB (4.40%) ▲Alteogen (3.95%), "
+        "in terms of the short selling balance relative to market capitalization."
+    )
+    got = facts(text)
+    assert ("Ecopro", "short_balance_ratio", None, 5.12) in got
+    assert ("Alteogen", "short_balance_ratio", None, 3.95) in got
+
+
+def test_companies_ranked_under_a_lending_balance():
+    text = (
+        "The SLB balance stood at 71.4 trillion won on Monday. By single company, Samsung Electronics topped the list "
+        "at 8.2 trillion won, followed by SK hynix at 2.9 trillion won."
+    )
+    got = dated(text)
+    assert ("KRX", "lending_balance", None, 71400000000000, "2025-11-10") in got
+    assert ("Samsung Electronics", "lending_balance", None, 8200000000000, "2025-11-10") in got
+    assert ("SK hynix", "lending_balance", None, 2900000000000, "2025-11-10") in got
+
+
+def test_ranked_number_one_is_a_rank_not_a_figure():
+    got = facts(
+        "The lending balance rose again. Samsung Electronics ranked No. 1 in loan balance (4.1 trillion won), "
+        "SK hynix ranked No. 2 (3.3 trillion won)."
+    )
+    assert ("Samsung Electronics", "lending_balance", None, 4100000000000) in got
+    assert ("SK hynix", "lending_balance", None, 3300000000000) in got
+
+
+# -- balances as Korean wires word them ------------------------------------------------
+
+
+def test_margin_balances_by_board_after_a_pronoun():
+    text = "Margin loans totaled 24.1 trillion won on Nov. 12. In the main board they were 14.9 trillion won, and in the KOSDAQ market 9.2 trillion won."
+    got = dated(text)
+    assert ("KOSPI", "margin_loan_balance", None, 14900000000000, "2025-11-12") in got
+    assert ("KOSDAQ", "margin_loan_balance", None, 9200000000000, "2025-11-12") in got
+
+
+def test_one_investor_groups_short_selling_is_short_volume_with_that_investor():
+    got = facts("Institutional investors' short selling fell by 20.1 billion won to 310.4 billion won on the day.")
+    assert got == [("KRX", "short_volume", "institution", 310400000000)]
+
+
+def test_a_broker_that_reports_a_balance_is_not_its_subject():
+    got = facts("According to Mirae Asset Securities, the short-selling balance of KOSPI 200 constituents stood at 7.9 trillion won.")
+    assert got == [("KOSPI 200", "short_balance", None, 7900000000000)]
+
+
+# -- target prices -------------------------------------------------------------------------
+
+
+def test_a_target_raised_from_a_to_b_gives_both_the_old_one_undated():
+    got = dated("Kiwoom Securities raised its target price for Kia from 150,000 won to 180,000 won.")
+    assert ("Kia", "target_price", None, 150000, None) in got
+    assert ("Kia", "target_price", None, 180000, "2025-11-14") in got
+
+
+def test_its_target_price_belongs_to_the_company_of_the_story():
+    text = "Kia shares rose 2 percent. NH Investment & Securities also upgraded its target price to 140,000 won from the previous 125,000 won."
+    got = facts(text)
+    assert ("Kia", "target_price", None, 140000) in got
+    assert ("Kia", "target_price", None, 125000) in got
+
+
+# -- past figures with their own day -------------------------------------------------------
+
+
+def test_a_figure_of_a_named_past_day_is_a_fact_of_that_day():
+    got = dated(
+        "The KOSPI closed at 4,011.5, the highest since Aug. 5, when the index closed at 3,998.1. "
+        "The won was the strongest since 1,302.5 won per dollar recorded on May 9, 2023."
+    )
+    assert ("KOSPI", "index_close", None, 3998.1, "2025-08-05") in got
+    assert ("USD/KRW", "fx_rate", None, 1302.5, "2023-05-09") in got
+
+
+def test_the_level_a_move_started_from_is_a_fact_of_its_day():
+    got = dated("The KOSPI closed at 4,011.5, up from 3,980.2 the previous trading day.")
+    assert ("KOSPI", "index_close", None, 3980.2, "2025-11-13") in got
+    got = dated("Margin loans stood at 26.4 trillion won as of the 12th, up from 25.9 trillion won a week earlier.")
+    assert ("KRX", "margin_loan_balance", None, 25900000000000, "2025-11-05") in got
+
+
+# -- what is no fact ---------------------------------------------------------------------
+
+
+def test_foreign_indexes_and_the_dollar_index_are_no_facts():
+    assert facts("Overnight, the Dow Jones Industrial Average climbed 0.4 percent to close at 43,210.5.") == []
+    assert facts("The dollar index rose to as high as 99.41.") == []
+
+
+def test_futures_flows_are_no_facts():
+    assert facts("Foreigners net sold 486.2 billion won worth of KOSPI 200 futures.") == []
+
+
+def test_a_month_of_flows_is_too_large_for_a_day():
+    assert facts("Foreigners offloaded a net 10.4 trillion won worth of local stocks on the KOSPI.") == []
+
+
+def test_a_change_from_a_day_long_before_is_no_days_change():
+    assert [f for f in facts("The KOSPI stood at 3,911.2, down 6.1 percent from the Nov. 3 closing level.") if f[1] == "index_change_pct"] == []
+
+
+def test_a_range_reached_is_a_level_crossed():
+    assert facts("The KOSDAQ surged, climbing to the 910 range.") == []
+
+
+# -- levels of the day ---------------------------------------------------------------------
+
+
+def test_briefly_rose_to_in_the_morning_is_the_high_not_the_open():
+    got = facts("The KOSPI opened 0.2% higher at 3,995.3 and briefly rose to 4,016.9 in the morning.")
+    assert ("KOSPI", "index_open", None, 3995.3) in got
+    assert ("KOSPI", "index_high", None, 4016.9) in got
+
+
+def test_fell_to_close_at_is_a_close_not_a_change():
+    got = facts("The KOSDAQ then fell sharply in late afternoon to close at 702.15 points.")
+    assert got == [("KOSDAQ", "index_close", None, 702.15)]
+
+
+def test_a_stocks_price_reached_during_the_session_is_a_price():
+    assert ("Kia", "price", None, 97800) in facts("As of 9:41 a.m., Kia shares are trading at 97,800 won.")
