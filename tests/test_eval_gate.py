@@ -8,6 +8,8 @@ never lower them to let a regression through.
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -79,10 +81,52 @@ def test_overall_f1_and_as_of_accuracy(report):
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repository")
-def test_seeds_score_at_least_095_f1():
+def test_seeds_score_at_least_099_f1():
     seeds = evaluate(ROOT / "tests" / "data" / "seeds", articles=SEEDS)
-    assert seeds.overall.f1 >= 0.95, format_report(seeds, show_misses=True)
-    assert seeds.overall.as_of_accuracy >= 0.9, format_report(seeds, show_misses=True)
+    assert seeds.overall.f1 >= 0.99, format_report(seeds, show_misses=True)
+    assert seeds.overall.as_of_accuracy >= 0.99, format_report(seeds, show_misses=True)
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the repository")
+def test_seeds_are_dated_from_their_own_text_without_a_published_date():
+    """Without --published, every seed whose text carries a date (a date line,
+    a wire dateline, a photo caption and the report day it names) has its
+    facts dated as with it; seed 003 names only "the 31st" and "the 28th", so
+    no day of it can be known and its facts stay undated rather than guessed."""
+    from extractor.nlp.pipeline import extract
+    from extractor.readers import read
+
+    for expected in sorted((ROOT / "tests" / "data" / "seeds").glob("*.expected.json")):
+        article = SEEDS / expected.name[: -len(".expected.json")]
+        spec = json.loads(expected.read_text(encoding="utf-8"))
+        docs = list(read(article))
+        for wanted in spec["documents"]:
+            doc = docs[0] if not wanted.get("match") else next(d for d in docs if d.title == wanted["match"]["title"])
+            found = {(f.subject, f.metric, f.investor, f.value): f.as_of for f in extract(doc.text, doc.published, title=doc.title)}
+            for e in wanted["facts"]:
+                day = found.get((e["subject"], e["metric"], e["investor"], e["value"]), "missing")
+                if article.name.startswith("003_"):
+                    assert day is None, e
+                else:
+                    assert day is not None and day.isoformat() == e["as_of"], (article.name, e, day)
+
+
+#: The real articles of shared/realnews are other publishers' text and are
+#: never in the repository; a developer who rebuilt them (DEVELOPERS.md)
+#: points MARKETFACTS_REALNEWS_TEXTS at the folder and this gate runs.
+REALNEWS = ROOT.parent / "shared" / "realnews" / "gold"
+REALNEWS_TEXTS = os.environ.get("MARKETFACTS_REALNEWS_TEXTS")
+
+
+@pytest.mark.skipif(not (REALNEWS_TEXTS and REALNEWS.exists()), reason="set MARKETFACTS_REALNEWS_TEXTS to the rebuilt real-article texts")
+def test_real_articles_reach_the_issue_figures():
+    from extractor.gold import evaluate_gold, format_gold_report
+
+    report = evaluate_gold(REALNEWS, REALNEWS_TEXTS)
+    text = format_gold_report(report, show_misses=True)
+    assert not report.unreadable, text
+    assert report.overall.f1 >= 0.93 and report.overall.precision >= 0.97, text
+    assert report.overall.as_of_accuracy >= 0.95, text
 
 
 #: Sets the rules were not written against. fixtures/holdout, fixtures/blind
@@ -97,7 +141,11 @@ UNSEEN_FLOORS = {
     "fixtures/holdout": {"precision": 0.95, "f1": 0.93},
     "fixtures/blind": {"precision": 0.96, "f1": 0.93},
     "fixtures/blind2": {"precision": 0.96, "f1": 0.89},
-    "fixtures/blind3": {"precision": 0.91, "f1": 0.85},
+    "fixtures/blind3": {"precision": 0.93, "f1": 0.88},
+    # Phrasing families the real articles of shared/realnews taught, written
+    # in our own words in several outlets' styles (first look: P 0.962,
+    # R 0.881, F1 0.920; the misses were fixed with general rules).
+    "fixtures/phrasings": {"precision": 0.98, "f1": 0.95},
 }
 
 

@@ -604,3 +604,32 @@ def test_blog_abbreviations_tril_and_bil_are_scales():
 
 def test_a_number_before_a_word_that_only_starts_like_a_month_stays_a_figure():
     assert the("up 3 Mayors", "3").value == 3
+
+
+# -- broadcast copy, ranks, times ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, written, value, unit",
+    [
+        ("The index lost 54-point-66 points.", "54-point-66 points", 54.66, "points"),
+        ("It fell two-point-78 percent.", "two-point-78 percent", 2.78, "pct"),
+        ("It closed at one-thousand-908-point-27 points.", "one-thousand-908-point-27 points", 1908.27, "points"),
+        ("Foreigners dumped 696-point-one billion won.", "696-point-one billion won", 696_100_000_000, "KRW"),
+        ("Individuals bought one-point-08 trillion won.", "one-point-08 trillion won", 1_080_000_000_000, "KRW"),
+        ("The won ended at one-thousand-193 won.", "one-thousand-193 won", 1193, "KRW"),
+        ("The won gained point-two won.", "point-two won", 0.2, "KRW"),
+        ("The KOSDAQ closed at 841-point-45.", "841-point-45", 841.45, None),
+    ],
+)
+def test_numerals_spelled_for_radio_are_read_exactly(sentence, written, value, unit):
+    q = the(sentence, written)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_hyphenated_point_move_is_still_a_move_in_points():
+    assert (only("a 54-point rise").value, only("a 54-point rise").unit) == (54, "points")
+
+
+def test_ranks_and_at_one_point_are_not_figures():
+    assert [q.text for q in find_quantities("Samsung ranked No. 1 and SK hynix No.2; at one point in the afternoon it fell.")] == []

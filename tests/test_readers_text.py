@@ -77,11 +77,25 @@ def test_dateline_below_scraped_navigation_is_found():
     assert doc.published == date(2025, 11, 25)
 
 
-def test_photo_caption_date_is_not_taken_as_the_publication_date():
-    # News1 captions date the photo, which is often days older than the story.
-    assert read_one(BODY + "The dealing room in Jung-gu, Seoul. Feb. 10, 2026/News1\n").published is None
+def test_photo_caption_date_dates_a_story_with_no_date_line_but_never_beats_one():
+    # News1 captions date the photo, which is often days older than the story:
+    # a date line wins, and a report day the story names moves the caption's on.
     (doc,) = read(DATA / "short_balance.txt")
-    assert doc.published.date() == date(2026, 2, 12)  # not the caption's Feb. 10
+    assert doc.published.date() == date(2026, 2, 12)  # its Published line, not the caption's Feb. 10
+    caption = "The dealing room in Jung-gu, Seoul. Feb. 10, 2026/News1\n"
+    assert read_one(BODY + caption).published == date(2026, 2, 10)
+    reported = "According to the Korea Exchange on the 12th, the balance rose.\n"
+    assert read_one(caption + reported + BODY).published == date(2026, 2, 12)
+
+
+def test_wire_dateline_without_a_year_takes_the_year_from_the_file_name(tmp_path):
+    story = "SEOUL, May 15 (Yonhap) -- South Korean stocks closed higher Friday as chipmakers rebounded.\n\n" + BODY
+    named = tmp_path / "yonhap_close_2026-05-15.txt"
+    named.write_text(story, encoding="utf-8")
+    assert next(iter(read(named))).published == date(2026, 5, 15)
+    unnamed = tmp_path / "close.txt"
+    unnamed.write_text(story, encoding="utf-8")
+    assert next(iter(read(unnamed))).published is None  # the day without its year: not guessed from the clock
 
 
 def test_dates_inside_sentences_are_not_taken():

@@ -91,19 +91,20 @@ class Bound:
         )
 
 
-@lru_cache(maxsize=1)
-def bounds() -> dict[str, list[Bound]]:
-    """patterns/bounds.jsonl, by metric (PatternError names a bad line)."""
+@lru_cache(maxsize=4)
+def bounds(path: str = "bounds.jsonl") -> dict[str, list[Bound]]:
+    """patterns/bounds.jsonl (or another file), by metric; PatternError names a bad line."""
     out: dict[str, list[Bound]] = defaultdict(list)
-    for lineno, obj in read_jsonl("bounds.jsonl", required=("metric",)):
+    label = str(path)
+    for lineno, obj in read_jsonl(path, required=("metric",)):
         metric = obj["metric"]
         if metric not in METRICS:
-            raise PatternError("bounds.jsonl", lineno, f"unknown metric {metric!r}")
+            raise PatternError(label, lineno, f"unknown metric {metric!r}")
         if obj.get("subject") not in (None, "market", "company"):
-            raise PatternError("bounds.jsonl", lineno, 'subject must be "market" or "company"')
+            raise PatternError(label, lineno, 'subject must be "market" or "company"')
         values = [obj.get(k) for k in ("min", "max", "max_abs")]
         if not any(v is not None for v in values) or not all(v is None or isinstance(v, (int, float)) for v in values):
-            raise PatternError("bounds.jsonl", lineno, "give min, max or max_abs as numbers")
+            raise PatternError(label, lineno, "give min, max or max_abs as numbers")
         out[metric].append(Bound(metric, obj.get("subject"), *values))
     return dict(out)
 
