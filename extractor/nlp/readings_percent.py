@@ -259,6 +259,10 @@ def respectively_percents(clause: list[Mention]) -> list[Candidate]:
         if m.kind == "COMPANY" or (m.kind == "SUBJECT" and m.id in INDEXES and m.id != "KRX"):
             if not names or names[-1].id != m.id:
                 names.append(m)
+    # "Most KOSPI shares were in the red, with Celltrion and Samsung Biologics down ...": a
+    # board named before the companies is the place, not one of the names paired.
+    while names and names[0].kind != names[-1].kind:
+        names = names[1:]
     if len(names) != len(percents) or len({m.kind for m in names}) != 1:
         return []
     before = [m for m in clause if names[-1].end <= m.start and m.end <= percents[0].start]

@@ -272,10 +272,18 @@ class _Reader:
         for cand in breadth_pair(self, clause):
             out.append(cand)
             done.add(cand.quantity.start)
-        if any(m.kind == "BLOCK" and m.id == "respectively" for m in clause):
-            for cand in respectively(self, clause, sentence) or respectively_percents(clause):
+        marker = next((m for m in clause if m.kind == "BLOCK" and m.id == "respectively"), None)
+        if marker is not None:
+            paired = respectively(self, clause, sentence) or respectively_percents(clause)
+            for cand in paired:
                 out.append(cand)
                 done.add(cand.quantity.start)
+            if not paired and self.text[marker.start : marker.end].lower() == "respectively":
+                # Figures the text pairs with names "respectively" that we could
+                # not pair are not read one by one: the nearest name is the wrong one.
+                listed = [m for m in quantities if m.end <= marker.start and m.quantity.unit in ("KRW", "pct")]
+                if len(listed) >= 2:
+                    done.update(m.start for m in listed)
         previous_end = c_start
         for i, qm in enumerate(quantities):
             next_start = quantities[i + 1].start if i + 1 < len(quantities) else c_end
