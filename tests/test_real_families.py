@@ -297,3 +297,49 @@ def test_fell_to_close_at_is_a_close_not_a_change():
 
 def test_a_stocks_price_reached_during_the_session_is_a_price():
     assert ("Kia", "price", None, 97800) in facts("As of 9:41 a.m., Kia shares are trading at 97,800 won.")
+
+
+# -- lessons of unannotated real articles (precision) -------------------------------
+
+
+def test_a_flow_summed_over_consecutive_days_is_no_days_fact_but_one_after_them_is():
+    text = (
+        "The KOSPI fell 1.2% on Friday. Foreign investors bought a net 1.4 trillion won over "
+        "six consecutive days. After four straight days of selling, institutions bought a net "
+        "210 billion won on Friday."
+    )
+    got = dated(text)
+    assert ("KOSPI", "net_buy", "institution", 210000000000, "2025-11-14") in got
+    assert not any(f[1] == "net_buy" and f[2] == "foreign" for f in got)
+
+
+def test_the_won_in_offshore_forwards_is_not_the_onshore_rate():
+    text = "The won closed at 1,452.3 per dollar on Friday. One-month non-deliverable forwards quoted the won at 1,449.8 in offshore trading."
+    got = facts(text)
+    assert ("USD/KRW", "fx_rate", None, 1452.3) in got
+    assert not any(v == 1449.8 for *_, v in got)
+
+
+def test_outstanding_short_selling_positions_are_a_short_balance():
+    got = facts("Outstanding short selling positions on the KOSPI stood at 11.2 trillion won on Friday.")
+    assert ("KOSPI", "short_balance", None, 11200000000000) in got
+
+
+def test_a_number_with_a_malformed_thousands_group_is_not_read():
+    got = facts("The credit loan balance of retail investors recorded 19,4781 billion won on Friday, the Korea Financial Investment Association said.")
+    assert not any(m == "margin_loan_balance" for _, m, _, _ in got)
+
+
+def test_sentences_glued_without_a_space_are_still_two_sentences():
+    text = (
+        "Stocks rose on Friday as foreigners turned net buyers for the first time in nine sessions."
+        "The benchmark KOSPI gained 31.20 points, or 0.78 percent, to close at 4,011.57."
+    )
+    got = dated(text)
+    assert ("KOSPI", "index_close", None, 4011.57, "2025-11-14") in got
+    assert ("KOSPI", "index_change_pct", None, 0.78, "2025-11-14") in got
+
+
+def test_a_margin_of_four_to_three_is_no_count_of_stocks():
+    got = facts("The KOSPI rose 0.5% on Friday. Advancing issues outnumbered decliners by a four to three margin as 262 million shares changed hands.")
+    assert not any(m in ("advancers", "decliners") for _, m, _, _ in got)

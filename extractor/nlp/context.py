@@ -24,6 +24,8 @@ _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|pr
 PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|its|a)\s+)?(?:previous|prior|earlier|old|former|existing)?\s*$", re.I)
 _PHRASE_END = re.compile(r"[,;—–]")
+#: The opening of a fronted phrase about the time before: "After five consecutive days of ...".
+_AFTER_PHRASE = re.compile(r"(?:^|[.;:]\s*|\n\s*|,\s*)(?:after|following|ending|snapping)\s+(?:(?:a|an|the|its|their|\w+)\s+){0,3}$", re.I)
 #: An aside: ", which ... ,", an appositive ", a rough gauge of ... ,", " - the proportion of ... - " or "(...)".
 _ASIDE = re.compile(r",\s*(?:which|that|who|whose|where|a|an)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
 _MEMBERS_AFTER = re.compile(
@@ -116,7 +118,7 @@ class QuantityContext:
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the
         # previous figure is that figure's, not this one's.
-        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) for m in self.local):
+        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) and not self._past_period(m) for m in self.local):
             return True
         # Periods bind to the figure even past other numbers ("gained 7.9
         # percent in the first four trading sessions of the year"), but not
@@ -153,6 +155,14 @@ class QuantityContext:
         if m.id != "period" or self.previous_end <= self.c_start or self.text[self.previous_end : m.start].strip():
             return False
         return sum(1 for q in self.clause if q.kind == "QTY" and q.end <= self.previous_end) >= 2
+
+    def _past_period(self, m: Mention) -> bool:
+        """"After five consecutive days of selling, foreigners bought a net
+        135 billion won on Tuesday": a fronted phrase of the days before,
+        closed by a comma, does not make the figure a period's."""
+        if m.id != "period" or "," not in self.text[m.end : self.q.start]:
+            return False
+        return _AFTER_PHRASE.search(self.text, max(0, m.start - 40), m.start) is not None
 
     def _dated_record(self) -> bool:
         """"the previous record of 27.5288 trillion won set on Dec. 17, 2025":

@@ -72,7 +72,7 @@ RELATIVE_AFTER_PATTERN = r"\s*(?:points?\s+|won\s+|percent\s+)?an?\s+(day|week)\
 _RELATIVE_AFTER = re.compile(RELATIVE_AFTER_PATTERN, re.I)
 _PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b(?!'s)", re.I)
 #: "previous close of 1,128.2": the close of the trading day before.
-_PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day's\s+|session's\s+|trading\s+day's\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
+_PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day['’]s\s+|session['’]s\s+|trading\s+day['’]s\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
 #: An aside a date may sit in: ", which ... ," or " — ... — ".
 _DATE_ASIDE = re.compile(
     r",\s*(?:which|who|when|where)\b(?:[^,;.!?\n]|[.,](?=\d)){3,160},|\s[—–]\s(?:[^—–.!?\n]|\.(?=\d)){3,160}\s[—–]\s|\s--\s(?:[^-.!?\n]|\.(?=\d)){3,160}\s--\s"

@@ -127,6 +127,11 @@ def load_cue_patterns() -> list[dict]:
 def load_pipeline() -> Language:
     """The pipeline, built once per process (workers build their own)."""
     nlp = spacy.blank("en")
+    # Pages whose paragraph breaks were lost glue sentences together
+    # ("... on Nov. 11.Trade volume was ..."): a full stop between a word or
+    # figure and a capitalized word ends a sentence.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z0-9%)])\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("marketfacts_segmenter")
     nlp.add_pipe("marketfacts_quantities")
     ruler = nlp.add_pipe(

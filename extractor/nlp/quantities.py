@@ -79,7 +79,7 @@ _LEAD = rf"(?<![{_WORD}.%:/])"
 _TRAIL = rf"(?:(?<![{_WORD}])|(?![{_WORD}]))(?!\.[0-9])(?!,[0-9]{{3}}(?![0-9]))(?![:/][0-9])"
 # Digits may not start on the thousands group of a number begun earlier
 # ("234" of "1,234"); "22,24,26" is a list, so "24" may.
-_NOT_A_GROUP = r"(?!(?<=[0-9],)[0-9]{3}(?![0-9]))"
+_NOT_A_GROUP = r"(?!(?<=[0-9],)[0-9]{3}(?![0-9]))(?!(?<=[0-9],)[0-9]{4})"
 # After-qualifiers ("-plus", "+") end a figure: a "+" before digits is a sign.
 _AFTER_END = r"(?=[\s)\].,;:!?'\"”’]|\Z)"
 

@@ -98,7 +98,7 @@ class PointReadings(QuantityContext):
         q = self.q
         if q.sign is not None or not float(q.value).is_integer():
             return None
-        if any(m.kind == "BLOCK" and m.id == "subset" for m in self.clause):
+        if any(m.kind == "BLOCK" and m.id in ("subset", "ratio_margin") for m in self.clause):
             return None  # "Out of top 30 Kospi stocks in market cap, 27 gained": not the market's breadth
         if q.unit == "count":
             # "955 advancers": the quantity layer keeps the counted noun.
@@ -141,8 +141,8 @@ def breadth_pair(reader: Reader, clause: list[Mention]) -> list[Candidate]:
     """Market breadth written as a pair: "1,203 stocks rose and 436 fell",
     "gainers outnumbering losers 612 to 287"."""
     numbers = [m for m in clause if is_count(m)]
-    if len(numbers) != 2 or any(m.kind == "BLOCK" and m.id == "subset" for m in clause):
-        return []
+    if len(numbers) != 2 or any(m.kind == "BLOCK" and m.id in ("subset", "ratio_margin") for m in clause):
+        return []  # "out of the top 30", "by a four to three margin": no count of the market
     first, second = numbers
     text = reader.text
     order = _pair_by_cues(text, clause, first, second) or _pair_by_nouns(numbers) or _pair_by_verbs(text, first, second)
