@@ -97,3 +97,21 @@ def test_a_bad_bounds_file_is_a_pattern_error_naming_the_line(tmp_path):
     with pytest.raises(PatternError, match="no_such_metric") as error:
         checks.bounds(str(bad))
     assert f"{bad}:2: unknown metric" in str(error.value)
+
+
+def test_a_second_close_far_from_the_first_is_dropped_with_its_sentence():
+    kept, counts = run(
+        fact("index_close", 2501.24, start=0, end=80),
+        fact("index_change", 20.61, start=0, end=80),
+        fact("index_change_pct", 0.83, start=0, end=80),
+        fact("index_close", 677.01, start=300, end=360),
+        fact("index_change", -3.66, start=300, end=360),
+        fact("index_change_pct", -0.54, start=300, end=360),
+    )
+    assert sorted(kept) == [("index_change", 20.61), ("index_change_pct", 0.83), ("index_close", 2501.24)]
+    assert counts["second close far from the first (dropped with its sentence)"] == 1
+
+
+def test_a_close_restated_rounded_is_not_a_second_close():
+    kept, _ = run(fact("index_close", 2501.24, start=0, end=80), fact("index_close", 2501.0, start=300, end=360))
+    assert len(kept) == 2

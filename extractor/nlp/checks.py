@@ -49,6 +49,11 @@ def check(facts: list[tuple[Fact, Decimal]], counts: Counter) -> list[tuple[Fact
     drop: set[int] = set()
     settled: dict[int, Fact] = {}
     for group in days.values():
+        odd = _second_close(facts, group, counts)
+        if odd:
+            drop |= odd
+            for metric in group:
+                group[metric] = [i for i in group[metric] if i not in odd]
         closes = _values(facts, group.get("index_close", []))
         opens = _values(facts, group.get("index_open", []))
         for metric, direction in REACHED.items():
@@ -133,6 +138,29 @@ def _settle_reached(value, direction: str, closes: set[Decimal], opens: set[Deci
     if direction == "up" and all(level > b for b in bounds):
         return "high"
     return None
+
+
+#: Two closes of one index on one day further apart than this are two indexes
+#: (or two days) written as one; rounding never moves a close this far.
+_CLOSE_SPREAD = Decimal("0.03")
+
+
+def _second_close(facts: list[tuple[Fact, Decimal]], group: dict[str, list[int]], counts: Counter) -> set[int]:
+    """"The Kospi gained 20.61 points to close at 2,501.24 ... The Kospi lost
+    3.66 points to close at 677.01": a second close far from the first is
+    another board under a slip of the pen. The first one stated stands; the
+    other close and the readings written with it are dropped."""
+    closes = sorted(group.get("index_close", []), key=lambda i: facts[i][0].start)
+    if len(closes) < 2:
+        return set()
+    first = facts[closes[0]][0]
+    base = Decimal(str(first.value))
+    odd = [i for i in closes[1:] if abs(Decimal(str(facts[i][0].value)) - base) > base * _CLOSE_SPREAD]
+    drop = set(odd)
+    for i in odd:
+        counts["second close far from the first (dropped with its sentence)"] += 1
+        drop |= {j for indices in group.values() for j in indices if j not in closes and _same_words(facts[j][0], facts[i][0]) and not _same_words(facts[j][0], first)}
+    return drop
 
 
 def _check_changes(facts: list[tuple[Fact, Decimal]], group: dict[str, list[int]], closes: set[Decimal], counts: Counter) -> set[int]:
