@@ -343,3 +343,54 @@ def test_sentences_glued_without_a_space_are_still_two_sentences():
 def test_a_margin_of_four_to_three_is_no_count_of_stocks():
     got = facts("The KOSPI rose 0.5% on Friday. Advancing issues outnumbered decliners by a four to three margin as 262 million shares changed hands.")
     assert not any(m in ("advancers", "decliners") for _, m, _, _ in got)
+
+
+def test_it_after_a_sentence_about_the_won_is_the_won_not_the_index():
+    text = (
+        "The KOSPI rose 0.4 percent to 4,011.57 on Friday. The won was quoted at 1,452.3 to the dollar "
+        "at the close of onshore trade. It was up 0.2 percent versus Thursday's close of 1,455.1."
+    )
+    got = dated(text)
+    assert ("USD/KRW", "fx_rate", None, 1455.1, "2025-11-13") in got
+    assert not any(f[0] == "KOSPI" and f[3] == 1455.1 for f in got)
+
+
+def test_flows_over_a_span_of_days_or_the_same_period_are_no_days_facts():
+    text = (
+        "Foreign investors bought a net 1.7 trillion won on the KOSPI from last Monday through Thursday. "
+        "In October, foreigners sold a net 2.1 trillion won. "
+        "Individuals bought a net 1.2 trillion won and institutions sold a net 610 billion won in the same period."
+    )
+    assert facts(text) == []
+
+
+def test_the_same_period_after_a_change_from_the_day_before_is_that_day():
+    text = "The KOSPI fell 0.28% from the previous day to close at 4,011.57. The KOSDAQ also dropped 1.77% over the same period to finish at 906.08."
+    got = dated(text)
+    assert ("KOSDAQ", "index_change_pct", None, -1.77, "2025-11-14") in got
+    assert ("KOSDAQ", "index_close", None, 906.08, "2025-11-14") in got
+
+
+def test_a_ratio_from_one_level_to_another_over_the_same_period_keeps_its_ends():
+    text = (
+        "The KOSPI short balance stood at 11.2 trillion won as of the 12th. "
+        "Its ratio to market capitalization rose from 0.21% to 0.44% over the same period."
+    )
+    assert ("KOSPI", "short_balance_ratio", None, 0.44) in facts(text)
+
+
+def test_shares_sold_by_a_group_are_that_groups_sale_not_the_clauses_first_buyer():
+    text = (
+        "The KOSPI rose 0.3 percent on Friday. Foreigners and individuals bought a combined 183 billion won "
+        "worth of stocks, offsetting 198 billion won worth of shares sold by institutions."
+    )
+    got = facts(text)
+    assert ("KOSPI", "net_buy", "institution", -198000000000) in got
+    assert not any(m == "net_buy" and inv in ("foreign", "retail") for _, m, inv, _ in got)
+
+
+def test_a_range_of_percents_over_several_names_is_no_ones_change():
+    text = "Hyundai Motor, Hyundai Mobis and Kia went up 1 percent to 3 percent on Friday. SK hynix rose 2.5 percent to 590,000 won."
+    got = facts(text)
+    assert not any(s == "Kia" for s, *_ in got)
+    assert ("SK hynix", "price_change_pct", None, 2.5) in got

@@ -24,6 +24,15 @@ _SUBJECT_ANAPHOR = re.compile(r"^\W*(?:this|that|these|it|its|the\s+(?:figure|pr
 PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|its|a)\s+)?(?:previous|prior|earlier|old|former|existing)?\s*$", re.I)
 _PHRASE_END = re.compile(r"[,;—–]")
+#: "from 0.18% to 0.40% over the same period": levels at the ends of a period are no sums over it.
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at)\s+(?:about\s+|around\s+)?$", re.I)
+#: "from last Thursday through Tuesday", "between Nov. 3 and 7", "from the 1st to the 9th".
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:last|this|the|past)\s+)?$", re.I)
+_SPAN_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|and|-|–)\s*", re.I)
+#: A change against the day before: what "the same period" after it means.
+_DAY_COMPARED = re.compile(
+    r"\b(?:from|than|over|against|compared\s+(?:with|to))\s+the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b|\ba\s+day\s+(?:earlier|before|ago)\b", re.I
+)
 #: The opening of a fronted phrase about the time before: "After five consecutive days of ...".
 _AFTER_PHRASE = re.compile(r"(?:^|[.;:]\s*|\n\s*|,\s*)(?:after|following|ending|snapping)\s+(?:(?:a|an|the|its|their|\w+)\s+){0,3}$", re.I)
 #: An aside: ", which ... ,", an appositive ", a rough gauge of ... ,", " - the proportion of ... - " or "(...)".
@@ -106,6 +115,8 @@ class QuantityContext:
         return False
 
     def blocked(self, *reasons) -> bool:
+        if "period" in reasons and self.r.as_of.own_date(self.q, self.s_start) is None and self._over_a_span():
+            return True
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
         if self.r.as_of.own_date(self.q, self.s_start) is not None or _RELATIVE_AFTER.match(self.text, self.q.end):
@@ -114,6 +125,8 @@ class QuantityContext:
             reasons = tuple(r for r in reasons if r not in ("prior", "period"))
         if "forecast" in reasons and any(m.kind == "METRIC" and m.id == "target_price" for m in self.local):
             reasons = tuple(r for r in reasons if r != "forecast")  # a target is a forecast by nature: "a rosy outlook ... target price"
+        if "period" in reasons and not self._day_before_compared() and not _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start):
+            reasons = (*reasons, "same_period")  # "In May ... Individuals sold 1.06 trillion won in the same period"
         if "combined" in reasons and self._several_parties():
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the
@@ -125,11 +138,18 @@ class QuantityContext:
         # past a comma: ", marking the highest level since March" is another phrase.
         if "period" in reasons and _IN_YEAR.match(self.text, self.q.end):
             return True
+        if "same_period" in reasons:
+            # "Individuals sold a net 1.06 trillion won and institutions bought
+            # a net 663 billion won in the same period": the period closes the
+            # clause and covers each figure in it.
+            phrase_end = _PHRASE_END.search(self.text, self.q.end)
+            if any(m.kind == "BLOCK" and m.id == "same_period" and m.start >= self.q.end and (phrase_end is None or m.end <= phrase_end.start()) for m in self.clause):
+                return True
         stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 45)
         limit = stop.start() if stop else self.q.end + 45
         near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
         return any(
-            m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "cross", "combined", "total", "futures") and not self._qualifies_next(m)
+            m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "same_period", "cross", "combined", "total", "futures") and not self._qualifies_next(m)
             for m in near_right
         )
 
@@ -155,6 +175,26 @@ class QuantityContext:
         if m.id != "period" or self.previous_end <= self.c_start or self.text[self.previous_end : m.start].strip():
             return False
         return sum(1 for q in self.clause if q.kind == "QTY" and q.end <= self.previous_end) >= 2
+
+    def _over_a_span(self) -> bool:
+        """"They bought a net 1.72 trillion won from last Thursday through
+        Tuesday": a figure of a span of days named in its clause is a sum
+        over the span, not the last day's (levels at its ends are read)."""
+        if _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start):
+            return False
+        if not any(m.kind in ("FLOW", "DIR") for m in self.left):
+            return False  # "From the 1st to the 8th, Samsung Electronics ranked No. 1 in loan balance (12.41 trillion won)"
+        clause_end = max((m.end for m in self.clause), default=self.q.end)
+        dates = [d for d in self.r.as_of.dates_in(self.c_start, clause_end + 40) if d.day is not None]
+        return any(
+            _SPAN_OPEN.search(self.text, max(0, a.start - 10), a.start) and _SPAN_JOIN.fullmatch(self.text, a.end, b.start)
+            for a, b in zip(dates, dates[1:])
+        )
+
+    def _day_before_compared(self) -> bool:
+        """"The KOSPI fell 0.28% from the previous day to 5,507.01. The KOSDAQ
+        dropped 1.77% over the same period": the period is the day."""
+        return _DAY_COMPARED.search(self.text, max(0, self.s_start - 300), self.q.start) is not None
 
     def _past_period(self, m: Mention) -> bool:
         """"After five consecutive days of selling, foreigners bought a net

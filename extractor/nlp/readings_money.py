@@ -165,7 +165,8 @@ class MoneyReadings(QuantityContext):
         q = self.q
         after = self.text[q.end : q.end + 30].lower()
         reached = self.last({"LEVEL"}, self.local) is not None
-        quoted = re.fullmatch(r"\s*:?\s*", self.text[self.last(SUBJECT_KINDS).end : q.start]) is not None
+        named = self.last(SUBJECT_KINDS)
+        quoted = named is not None and re.fullmatch(r"\s*:?\s*", self.text[named.end : q.start]) is not None
         if q.sign is not None or not (reached or quoted or self.level_kind() or re.match(r"\s*(?:won\s+)?(?:per|against|to)\s+(?:the\s+)?(?:u\.?s\.?\s+)?dollar", after)):
             return None
         return self.fx_rate(("USD/KRW", None))
@@ -256,6 +257,9 @@ class MoneyReadings(QuantityContext):
     def flow(self) -> Candidate | None:
         """Investor flows: an investor group and a verb or a written sign."""
         q = self.q
+        passive = self._passive_flow()
+        if passive is not None:
+            return passive
         inv = self.last({"INVESTOR"})
         flow = self.last({"FLOW"})
         if inv is not None and flow is None:
@@ -289,6 +293,24 @@ class MoneyReadings(QuantityContext):
         if subject is None:
             return None
         cand = Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
+        cand.inferred_market = subject is self._inferred
+        return cand
+
+    def _passive_flow(self) -> Candidate | None:
+        """"offsetting 198 billion won worth of shares sold by institutions":
+        the investor after "by" is the one who sold, whoever the clause
+        opened with."""
+        m = _SOLD_BY.match(self.text, self.q.end)
+        if m is None or self.q.sign is not None:
+            return None
+        inv = next((x for x in self.right if x.kind == "INVESTOR" and x.start == m.end()), None)
+        if inv is None:
+            return None
+        subject = self.flow_subject(inv)
+        if subject is None:
+            return None
+        value = self.q.value if " ".join(m.group(1).lower().split()) in ("bought", "purchased", "snapped up", "scooped up", "picked up") else -self.q.value
+        cand = Candidate(self.q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.passive", self.q.qualifier)
         cand.inferred_market = subject is self._inferred
         return cand
 
@@ -340,6 +362,14 @@ class MoneyReadings(QuantityContext):
         if market[1]:
             self._inferred = subject
         return subject
+
+
+#: "198 billion won worth of shares sold by institutions": the flow after the figure, its investor after "by".
+_SOLD_BY = re.compile(
+    r"\s*(?:worth\s+(?:of\s+)?(?:(?:local|domestic|kospi|kosdaq|korean)\s+)?(?:shares|stocks|equities)\s+)?(?:were\s+|was\s+)?"
+    r"(sold|dumped|offloaded|unloaded|bought|purchased|snapped\s+up|scooped\s+up|picked\s+up)\s+(?:off\s+)?by\s+(?:the\s+)?",
+    re.I,
+)
 
 
 def _between_other_figure(ctx: QuantityContext, flow: Mention, inv: Mention) -> bool:

@@ -26,6 +26,8 @@ _TAIL_CUE = re.compile(
 )
 _BRACKETED = re.compile(r"\(\s*$")
 _OF_ANOTHER = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:loan|lending|borrowing|short[- ]selling|short)\s+(?:balance|volume|transactions)", re.I)
+#: "1 percent to 3 percent", "1-3%": the upper end of a range after a percent.
+_RANGE_TO = re.compile(r"\s*(?:to|-|–|~)\s*\d[\d.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s*of\b)", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -73,6 +75,8 @@ class PercentReadings(QuantityContext):
         d = self.last({"DIR"}, self.local)
         if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
             return self.continuation()  # "rose to 2.1%": a level reached, not a change
+        if _RANGE_TO.match(self.text, q.end) and not FROM_BEFORE.search(self.text, max(0, q.start - 30), q.start):
+            return None  # "went up 1 percent to 3 percent": a range over several names, no one figure
         if re.match(r"\s+(?:below|above|short of|off)\b|\s+(?:under|over)\s+(?:the|its|their)\s+(?:record|peak|high|low|previous|target)", self.text[q.end : q.end + 30]):
             return None  # "sits 3.9 percent below the record close": a distance, not a change
         if any(c.metric in BALANCE_METRICS and c.unit == "KRW" for c in self.produced if c.quantity.start >= self.c_start):

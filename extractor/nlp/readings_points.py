@@ -25,6 +25,9 @@ _BREADTH_WORD = re.compile(
     re.I,
 )
 
+#: A sentence that opens with a pronoun goes on about the subject before it.
+_PRONOUN_OPENS = re.compile(r"\W*(?:it|its|it's|they)\b", re.I)
+
 
 class PointReadings(QuantityContext):
     """The rules for points, bare numbers and counts (mixed into
@@ -33,6 +36,8 @@ class PointReadings(QuantityContext):
     def points(self) -> Candidate | None:
         q = self.q
         subj_m, subj = self.subject()
+        if subj_m is None and self.r.state.previous_sentence_fx and _PRONOUN_OPENS.match(self.text, self.s_start):
+            return self.bare_fx_rate()  # "The won ended at 1,120.6. It was up 0.2% versus Tuesday's close of 1,123.1."
         if subj_m is None:
             named = any(m.kind == "SUBJECT" and m.id == self.r.state.focus_index for m in self.sentence)
             if self.row_subject is None and self.r.state.focus_index and (

@@ -457,6 +457,8 @@ class _Reader:
         boards = [m for m in mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ")]
         if boards and not self._quote_line(s_start):
             self.state.narrative_market = boards[0].id
+        named = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY", "FX")]
+        self.state.previous_sentence_fx = bool(named) and named[-1].kind == "FX"
         subjects = [m for m in mentions if m.kind in ("SUBJECT", "COMPANY")]
         if subjects:
             self.state.previous_sentence_subject = subjects[-1]

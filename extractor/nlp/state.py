@@ -27,6 +27,7 @@ class ReaderState:
     paragraph: int = -1
     metric_subject: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     previous_sentence_subject: Mention | None = None
+    previous_sentence_fx: bool = False  # the sentence before was about the won ("It was up 0.2 percent versus ...")
     previous_ratio_metric: str | None = None
     listed_ratio_before: str | None = None  # the ratio the paragraph before listed last
     previous_balance_metric: str | None = None
