@@ -394,3 +394,31 @@ def test_a_range_of_percents_over_several_names_is_no_ones_change():
     got = facts(text)
     assert not any(s == "Kia" for s, *_ in got)
     assert ("SK hynix", "price_change_pct", None, 2.5) in got
+
+
+def test_the_tracker_a_figure_is_according_to_is_not_its_subject():
+    text = "Kiwoom Securities raised its target price for Samsung Electronics to 62,000 won. The average analyst price target is 64,000 won, according to market tracker FnGuide."
+    got = facts(text)
+    assert ("Samsung Electronics", "target_price", None, 62000) in got
+    assert not any(s == "FnGuide" for s, *_ in got)
+
+
+def test_a_sites_market_snapshot_strip_above_the_story_gives_nothing():
+    text = (
+        "Skip to content\n"
+        "  • KOSPI 2564.25 -70.45 -2.67%\n"
+        "  • KOSDAQ 830.50 -25.15 -2.94%\n"
+        "  • USD/KRW 1390.7 +10.7 +0.78%\n"
+        "  • JPY100/KRW 902.61 +10.07 +1.13%\n"
+        "  • EUR/KRW 1476.23 +7.22 +0.49%\n"
+        "Retail investors lend more shares\n\n"
+        "The KOSPI closed at 3,267.93 on Friday, up 0.3 percent.\n"
+    )
+    got = facts(text)
+    assert ("KOSPI", "index_close", None, 3267.93) in got
+    assert not any(v in (2564.25, -2.67, 1390.7, -2.94) for *_, v in got)
+
+
+def test_a_quote_list_of_the_boards_alone_is_read():
+    got = facts("Closing quotes, Friday:\nKOSPI 4,011.57 -48.20 -1.19%\nKOSDAQ 906.08 -3.10 -0.34%\nKOSPI 200 551.20 -7.02 -1.26%\n")
+    assert ("KOSPI", "index_change_pct", None, -1.19) in got

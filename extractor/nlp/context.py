@@ -29,6 +29,8 @@ _LEVEL_BEFORE = re.compile(r"\b(?:from|to|at)\s+(?:about\s+|around\s+)?$", re.I)
 #: "from last Thursday through Tuesday", "between Nov. 3 and 7", "from the 1st to the 9th".
 _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:last|this|the|past)\s+)?$", re.I)
 _SPAN_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|and|-|–)\s*", re.I)
+#: "according to market tracker FnGuide", "data from Koscom": a source named before a company.
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|data\s+(?:from|by|compiled\s+by)|compiled\s+by|tallied\s+by|a\s+survey\s+by)\s+(?:(?:the|market|data|financial|information|tracker|provider|researcher|firm)\s+){0,3}$", re.I)
 #: A change against the day before: what "the same period" after it means.
 _DAY_COMPARED = re.compile(
     r"\b(?:from|than|over|against|compared\s+(?:with|to))\s+the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b|\ba\s+day\s+(?:earlier|before|ago)\b", re.I
@@ -339,12 +341,17 @@ class QuantityContext:
         for mentions in order:
             for m in mentions:
                 if m.kind in subjects and (m.end <= self.q.start or m.start >= self.q.end):
-                    if (m.kind == "COMPANY" and is_broker(m.id)) or self._membership(m):
+                    if (m.kind == "COMPANY" and (is_broker(m.id) or self._a_source(m))) or self._membership(m):
                         continue
                     if m.kind == "SUBJECT" and _BOTH_BOARDS.search(self.text, max(0, m.start - 24), min(len(self.text), m.end + 24)):
                         return "KRX", None  # "short selling transactions on KOSPI and KOSDAQ": the two boards together
                     return self.r.resolve(m)
         return self._remembered_subject(metric)
+
+    def _a_source(self, m: Mention) -> bool:
+        """"..., according to market tracker FnGuide": the company that
+        counted the figure is not what it is about."""
+        return _SOURCE_BEFORE.search(self.text, max(0, m.start - 40), m.start) is not None
 
     def _membership(self, m: Mention) -> bool:
         """An index named for its members, or as the place, where a company

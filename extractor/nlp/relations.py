@@ -69,6 +69,11 @@ from .state import ReaderState
 from .tables import TableRow, find_plain_rows, find_table_rows
 
 _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
+#: A site's market-snapshot strip above the story ("• KOSPI 2564.25 -70.45
+#: -2.67%", "• EUR/KRW 1476.23 +7.22 +0.49%"): the quotes of the day the page
+#: was crawled, not of the story's day.
+_STRIP_LINE = re.compile(r"[ \t]*[•·*-]?[ \t]*[A-Z][A-Z0-9/ ]{1,15}[ \t]+[\d,.]+[ \t]+[+\-−]?[\d,.]+[ \t]+[+\-−]?[\d.]+%[ \t]*$")
+_CROSS = re.compile(r"\b(?:JPY(?:100)?|EUR|CNH|CNY|GBP)/KRW\b")
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 _KRW_BALANCES = ("margin_loan_balance", "lending_balance", "short_balance", "short_volume")
@@ -153,11 +158,14 @@ class _Reader:
         """Sentences and table rows in text order; a table row is one segment
         even when a cell holds a full stop."""
         row_starts = [row.start for row in self.rows]
-        segments = [(row.start, row.end, row) for row in self.rows]
+        strips = self._snapshot_strips()
+        segments = [(row.start, row.end, row) for row in self.rows if not any(a <= row.start < b for a, b in strips)]
         headline_end = self._headline_end()
         for start_char, end_char in sentence_offsets(self.doc):
             if start_char < headline_end:
                 continue  # the headline restates the body's figures, rounded
+            if any(a <= start_char < b for a, b in strips):
+                continue
             i = bisect.bisect_right(row_starts, start_char) - 1
             if i >= 0 and self.rows[i].start <= start_char < self.rows[i].end:
                 continue
@@ -166,6 +174,20 @@ class _Reader:
             segments.append((start_char, end_char, None))
         segments.sort(key=lambda s: s[0])
         return segments
+
+    def _snapshot_strips(self) -> list[tuple[int, int]]:
+        """Runs of three or more quote lines that list currency crosses
+        besides the dollar: a site's market snapshot, not the story."""
+        strips, run, offset = [], [], 0
+        for line in self.text.split("\n") + [""]:
+            if _STRIP_LINE.fullmatch(line):
+                run.append((offset, offset + len(line), line))
+            else:
+                if len(run) >= 3 and any(_CROSS.search(x[2]) for x in run):
+                    strips.append((run[0][0], run[-1][1]))
+                run = []
+            offset += len(line) + 1
+        return strips
 
     def _document_company(self) -> tuple[str, str | None] | None:
         """A research note names its company with its code near the top:
