@@ -633,3 +633,20 @@ def test_a_hyphenated_point_move_is_still_a_move_in_points():
 
 def test_ranks_and_at_one_point_are_not_figures():
     assert [q.text for q in find_quantities("Samsung ranked No. 1 and SK hynix No.2; at one point in the afternoon it fell.")] == []
+
+
+@pytest.mark.parametrize(
+    "text, written, value, unit",
+    [
+        ("institutions bought 63.9 billion and 76.6 billion KRW", "63.9 billion", 63_900_000_000, "KRW"),
+        ("they bought 1.2 and 1.5 trillion won", "1.2", 1_200_000_000_000, "KRW"),
+        ("the two rose 1.84 and 1.82%", "1.84", 1.84, "pct"),
+    ],
+)
+def test_a_bare_figure_joined_by_and_shares_the_unit_and_scale_after_it(text, written, value, unit):
+    q = the(text, written)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_names_number_before_and_takes_no_unit():
+    assert the("stocks in the KOSPI 200 and 3 trillion won of bonds", "200").unit is None

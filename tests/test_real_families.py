@@ -422,3 +422,11 @@ def test_a_sites_market_snapshot_strip_above_the_story_gives_nothing():
 def test_a_quote_list_of_the_boards_alone_is_read():
     got = facts("Closing quotes, Friday:\nKOSPI 4,011.57 -48.20 -1.19%\nKOSDAQ 906.08 -3.10 -0.34%\nKOSPI 200 551.20 -7.02 -1.26%\n")
     assert ("KOSPI", "index_change_pct", None, -1.19) in got
+
+
+def test_two_groups_and_two_amounts_joined_by_and_pair_in_order_without_respectively():
+    text = "The KOSPI rose 0.4% on Friday. Individuals net sold 148.5 billion won, but foreign and institutional investors purchased 63.9 billion and 76.6 billion won."
+    got = facts(text)
+    assert ("KOSPI", "net_buy", "foreign", 63900000000) in got
+    assert ("KOSPI", "net_buy", "institution", 76600000000) in got
+    assert ("KOSPI", "net_buy", "retail", -148500000000) in got

@@ -102,6 +102,9 @@ def value_is_day(numeral: str) -> bool:
 
 _SPAN_ADJECTIVE = re.compile(r"-(?:week|month|day|year|session|hour|minute|quarter)s?\b", re.I)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_LEADING_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+")
+_SCALE_WORD = re.compile(r"[0-9]\s*(?:thousand|million|billion|trillion|mn|bn|tn|tril)\b", re.I)
 _NEXT_WORD = re.compile(rf"{_H}+([A-Za-z]+)")
 
 
@@ -425,7 +428,32 @@ class QuantityFinder:
             quantity, pos = self._read(m, text)
             if quantity is not None:
                 found.append(quantity)
-        return found
+        return self._share_units(found, text)
+
+    def _share_units(self, found: list[Quantity], text: str) -> list[Quantity]:
+        """"63.9 billion and 76.6 billion KRW", "1.2 and 1.5 trillion won",
+        "1.84 and 1.82%": a bare decimal joined by "and" to a figure with a
+        unit has that unit (and its scale, when it has none of its own)."""
+        out = list(found)
+        for i in range(len(out) - 2, -1, -1):
+            first, second = out[i], out[i + 1]
+            if first.unit is not None or first.sign is not None or second.unit is None or second.unit in ("points", "count", "shares"):
+                continue
+            if not _AND_BETWEEN.fullmatch(text, first.end, second.start):
+                continue
+            scaled = _SCALE_WORD.search(first.text) is not None
+            if not scaled and "." not in first.text:
+                continue  # "the KOSPI 200 and 3 trillion won": a name's number, not a figure
+            value = Decimal(str(first.value))
+            if not scaled:
+                digits = _LEADING_DIGITS.search(second.text)
+                if digits is None or Decimal(digits.group(0).replace(",", "")) == 0:
+                    continue
+                value *= Decimal(str(abs(second.value))) / Decimal(digits.group(0).replace(",", ""))
+            if second.unit == "pct" and value >= 100:
+                continue
+            out[i] = Quantity(first.text, first.start, first.end, numbers.to_number(value), second.unit, None, first.qualifier)
+        return out
 
     def _read(self, m: re.Match[str], text: str) -> tuple[Quantity | None, int]:
         """The quantity a match spells (None for a non-figure), and where the scan goes on."""

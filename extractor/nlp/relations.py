@@ -74,6 +74,8 @@ _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 #: was crawled, not of the story's day.
 _STRIP_LINE = re.compile(r"[ \t]*[•·*-]?[ \t]*[A-Z][A-Z0-9/ ]{1,15}[ \t]+[\d,.]+[ \t]+[+\-−]?[\d,.]+[ \t]+[+\-−]?[\d.]+%[ \t]*$")
 _CROSS = re.compile(r"\b(?:JPY(?:100)?|EUR|CNH|CNY|GBP)/KRW\b")
+_INVESTORS_JOINED = re.compile(r"\s*(?:investors\s+)?(?:,\s*)?and\s+(?:the\s+)?", re.I)
+_AMOUNTS_JOINED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*and\s+", re.I)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 _KRW_BALANCES = ("margin_loan_balance", "lending_balance", "short_balance", "short_volume")
@@ -295,6 +297,11 @@ class _Reader:
             out.append(cand)
             done.add(cand.quantity.start)
         marker = next((m for m in clause if m.kind == "BLOCK" and m.id == "respectively"), None)
+        if marker is None and self._paired_without_respectively(clause):
+            # "foreign and institutional investors purchased 63.9 billion and 76.6 billion won"
+            # Unpaired, each figure would go to the nearer name: none is read.
+            done.update(m.start for m in clause if m.kind == "QTY")
+            out.extend(respectively(self, clause, sentence))
         if marker is not None:
             paired = respectively(self, clause, sentence) or respectively_percents(clause)
             for cand in paired:
@@ -315,6 +322,23 @@ class _Reader:
                 if cand:
                     out.append(cand)
             previous_end = qm.end
+
+    def _paired_without_respectively(self, clause: list[Mention]) -> bool:
+        """"X and Y bought A and B": two investor groups joined by "and", one
+        verb, and two amounts in won joined by "and", in that order."""
+        investors = [m for m in clause if m.kind == "INVESTOR"]
+        amounts = [m for m in clause if m.kind == "QTY"]
+        if len(investors) != 2 or len(amounts) != 2 or any(m.quantity.unit != "KRW" for m in amounts):
+            return False
+        (a, b), (x, y) = investors, amounts
+        between = [m for m in clause if b.end <= m.start and m.end <= x.start]
+        return (
+            a.id != b.id and b.end <= x.start
+            and bool(_INVESTORS_JOINED.fullmatch(self.text, a.end, b.start))
+            and bool(_AMOUNTS_JOINED.fullmatch(self.text, x.end, y.start))
+            and sum(1 for m in between if m.kind == "FLOW") == 1
+            and not any(m.kind == "QTY" for m in between)
+        )  # fmt: skip
 
     # -- subjects --------------------------------------------------------------
 
