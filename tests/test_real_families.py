@@ -430,3 +430,18 @@ def test_two_groups_and_two_amounts_joined_by_and_pair_in_order_without_respecti
     assert ("KOSPI", "net_buy", "foreign", 63900000000) in got
     assert ("KOSPI", "net_buy", "institution", 76600000000) in got
     assert ("KOSPI", "net_buy", "retail", -148500000000) in got
+
+
+def test_changes_paired_respectively_during_the_same_period_are_no_days_facts():
+    text = (
+        "From the 3rd to the 10th, lending balances of chip stocks grew. During the same period, "
+        "Samsung Electronics and SK hynix rose 8.9% and 8.1%, respectively."
+    )
+    assert not any(m == "price_change_pct" for _, m, _, _ in facts(text))
+
+
+def test_a_figure_in_the_short_balance_is_a_balance_even_after_short_selling():
+    text = "Celltrion is the stock most exposed to short selling with 1.9 trillion won in the short balance as of Nov. 12."
+    got = dated(text)
+    assert ("Celltrion", "short_balance", None, 1900000000000, "2025-11-12") in got
+    assert not any(f[1] == "short_volume" for f in got)

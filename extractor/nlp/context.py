@@ -77,6 +77,12 @@ _CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|b
 _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
 
 
+def day_before_compared(text: str, s_start: int, at: int) -> bool:
+    """"The KOSPI fell 0.28% from the previous day to 5,507.01. The KOSDAQ
+    dropped 1.77% over the same period": "the same period" is that day."""
+    return _DAY_COMPARED.search(text, max(0, s_start - 300), at) is not None
+
+
 class QuantityContext:
     """One quantity in its clause, the mentions around it, and the reader's memory."""
 
@@ -194,9 +200,7 @@ class QuantityContext:
         )
 
     def _day_before_compared(self) -> bool:
-        """"The KOSPI fell 0.28% from the previous day to 5,507.01. The KOSDAQ
-        dropped 1.77% over the same period": the period is the day."""
-        return _DAY_COMPARED.search(self.text, max(0, self.s_start - 300), self.q.start) is not None
+        return day_before_compared(self.text, self.s_start, self.q.start)
 
     def _past_period(self, m: Mention) -> bool:
         """"After five consecutive days of selling, foreigners bought a net

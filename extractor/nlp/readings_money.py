@@ -38,6 +38,8 @@ _PRICE_PATH = re.compile(
 #: "up from 99.05 trillion won", "rising from 671.5 billion won": the level the move started from.
 _FROM_BASELINE = re.compile(r"\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:previous\s+|prior\s+)?", re.I)
 _PER_DOLLAR = re.compile(r"\s*(?:per|a|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?dollar\b", re.I)
+#: "... with 2.14 trillion won in the short balance": the balance named after the figure is its label.
+_IN_THE_BALANCE = re.compile(r"\s*in\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _IN_THE = re.compile(r"\s*(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
 _SECTOR = re.compile(r"\b(?:in|into|of|from|on)\s+(?:the\s+)?[\w/&,\s-]{0,40}?\bsectors?\b(?![\w-])", re.I)
@@ -177,7 +179,9 @@ class MoneyReadings(QuantityContext):
         """The metric a cue before the figure (or right after it) names."""
         m = self.last({"METRIC"})
         after = next((a for a in self.right if a.kind == "METRIC" and a.id in metrics and _IN_THE.fullmatch(self.text, self.q.end, a.start)), None)
-        if after is not None and (m is None or any(x.kind in ("COMPANY", "SUBJECT") and m.end <= x.start for x in self.left)):
+        if after is not None and (
+            m is None or any(x.kind in ("COMPANY", "SUBJECT") and m.end <= x.start for x in self.left) or _IN_THE_BALANCE.fullmatch(self.text, self.q.end, after.start)
+        ):
             return after.id  # "stands most vulnerable to short selling with 2.14 trillion won in the short balance"
         if m is not None and m.id in metrics:
             if m.id == "target_price" and self.r.text[m.start : m.end].lower() == "target" and not self._company_near(m):

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from ..model import Fact
 from .checks import check
+from .context import day_before_compared
 from .dates import DateMention
 from .dating import AsOf
 from .merging import merge, precision
@@ -302,8 +303,10 @@ class _Reader:
             # Unpaired, each figure would go to the nearer name: none is read.
             done.update(m.start for m in clause if m.kind == "QTY")
             out.extend(respectively(self, clause, sentence))
+        over_a_period = any(m.kind == "BLOCK" and m.id == "same_period" for m in clause) and not day_before_compared(self.text, s_start, c_start)
         if marker is not None:
-            paired = respectively(self, clause, sentence) or respectively_percents(clause)
+            # "During the same period, A and B rose 8.96% and 8.87%, respectively": changes over the period
+            paired = [] if over_a_period else respectively(self, clause, sentence) or respectively_percents(clause)
             for cand in paired:
                 out.append(cand)
                 done.add(cand.quantity.start)
