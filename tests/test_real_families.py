@@ -445,3 +445,10 @@ def test_a_figure_in_the_short_balance_is_a_balance_even_after_short_selling():
     got = dated(text)
     assert ("Celltrion", "short_balance", None, 1900000000000, "2025-11-12") in got
     assert not any(f[1] == "short_volume" for f in got)
+
+
+def test_the_nth_of_this_month_is_a_day_not_a_month_long_period():
+    text = "From the 1st to the 12th of this month, Samsung Electronics ranked first in stock lending balance (12.4 trillion won), and SK hynix second (11.1 trillion won)."
+    got = dated(text)
+    assert ("Samsung Electronics", "lending_balance", None, 12400000000000, "2025-11-12") in got
+    assert ("SK hynix", "lending_balance", None, 11100000000000, "2025-11-12") in got

@@ -139,7 +139,7 @@ class QuantityContext:
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the
         # previous figure is that figure's, not this one's.
-        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) and not self._past_period(m) for m in self.local):
+        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) and not self._past_period(m) and not self._in_a_date(m) for m in self.local):
             return True
         # Periods bind to the figure even past other numbers ("gained 7.9
         # percent in the first four trading sessions of the year"), but not
@@ -201,6 +201,10 @@ class QuantityContext:
 
     def _day_before_compared(self) -> bool:
         return day_before_compared(self.text, self.s_start, self.q.start)
+
+    def _in_a_date(self, m: Mention) -> bool:
+        """"the 8th of this month": a period word inside a day's date."""
+        return m.id == "period" and any(d.day is not None and d.start <= m.start and m.end <= d.end for d in self.r.as_of.dates_in(max(0, m.start - 40), m.end))
 
     def _past_period(self, m: Mention) -> bool:
         """"After five consecutive days of selling, foreigners bought a net

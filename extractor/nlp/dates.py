@@ -45,6 +45,7 @@ _DATE_RE = re.compile(
     r"|\b(?:at|as\s+of|by)\s+(?:the\s+)?(?P<ye>year-?end|end\s+of\s+the\s+year)\b)"
     r"|(?P<us>(?<![\d/.])\b(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12][0-9]|3[01]|0?[1-9])/(?P<uy>(?:19|20)?\d\d)\b(?![/\d]))"
     r"|(?P<ordlast>\bthe\s+(?P<d5>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:last|the\s+previous)\s+month\b)"
+    r"|(?P<ordthis>\bthe\s+(?P<d6>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:this|the\s+current)\s+month\b)"
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>" + _DAY + r")\b(?!\s*[-–]\s*\d{1,2}(?![\d.,]))(?:,?\s+(?P<y1>" + _YEAR + r")\b)?)"
     r"|(?P<dmy>(?<![\d.,])\b(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH + r")(?!\s+\d{1,2}\b(?!,?\s*\d{4}))(?:,?\s+(?P<y2>" + _YEAR + r"))?\b)"
     r"|(?P<md>(?<![\d/.])(?<!\d\s)\b(?P<m3>1[0-2]|0?[1-9])/(?P<d3>[12][0-9]|3[01]|0?[1-9])\b(?![/\d]))"
@@ -92,7 +93,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     found = []
     for m in _DATE_RE.finditer(text):
-        kind = next(k for k in ("iso", "eom", "us", "ordlast", "mdy", "dmy", "md", "ord", "wd", "wa", "rel", "ref") if m.group(k))
+        kind = next(k for k in ("iso", "eom", "us", "ordlast", "ordthis", "mdy", "dmy", "md", "ord", "wd", "wa", "rel", "ref") if m.group(k))
         day = _resolve(kind, m, published)
         if day is None and kind != "ref":
             continue
@@ -117,6 +118,9 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> date | None:
         # "the 21st of last month"
         year, month = (published.year - 1, 12) if published.month == 1 else (published.year, published.month - 1)
         return _safe_date(year, month, int(m["d5"]))
+    if kind == "ordthis" and published is not None:
+        # "the 8th of this month"
+        return _safe_date(published.year, published.month, int(m["d6"]))
     if kind in ("mdy", "dmy"):
         month_text, day_text, year_text = (m["m1"], m["d1"], m["y1"]) if kind == "mdy" else (m["m2"], m["d2"], m["y2"])
         if year_text:
