@@ -602,3 +602,25 @@ def test_find_companies_is_usable_without_the_factory(nlp):
     index = nlp.get_pipe("marketfacts_companies").index
     doc = nlp.make_doc("Kia reached 130,500 won")
     assert [s.kb_id_ for s in find_companies(doc, index)] == ["000270"]
+
+
+@pytest.mark.parametrize(
+    "text, listed",
+    [
+        ("Celltrion Healthcare rose 9.6 percent, and Celltrion gained 1.2 percent.", ["068270"]),
+        ("SK Broadband fell 2 percent while SK hynix added 1 percent.", ["000660"]),
+        ("LG Dacom shares slid 3 percent.", []),
+    ],
+)
+def test_a_delisted_company_whose_name_begins_with_a_listed_ones_is_not_that_company(found, text, listed):
+    assert codes(found(text)) == listed
+
+
+@needs_shared
+def test_the_build_blocks_delisted_names_that_extend_a_listed_alias_and_only_those():
+    script = _build_script()
+    gazetteer = default_gazetteer()
+    blocked = script.delisted_extensions(gazetteer, ["Celltrion Healthcare", "Celltrion", "Shinhan Bank Trust Nobody", "Quux Widgets"], load_hand_aliases())
+    assert "Celltrion Healthcare" in blocked
+    assert "Celltrion" not in blocked  # a listed company's own name is never blocked
+    assert "Quux Widgets" not in blocked  # no listed name inside it: nothing to guard
