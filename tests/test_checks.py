@@ -115,3 +115,11 @@ def test_a_second_close_far_from_the_first_is_dropped_with_its_sentence():
 def test_a_close_restated_rounded_is_not_a_second_close():
     kept, _ = run(fact("index_close", 2501.24, start=0, end=80), fact("index_close", 2501.0, start=300, end=360))
     assert len(kept) == 2
+
+
+def test_a_high_below_the_close_or_a_low_above_it_is_dropped():
+    kept, counts = run(fact("index_close", 2531.63), fact("index_high", 2548.53), fact("index_low", 2522.92))
+    assert len(kept) == 3
+    kept, counts = run(fact("index_close", 2531.63), fact("index_high", 2522.92), fact("index_low", 2548.53))
+    assert kept == [("index_close", 2531.63)]
+    assert counts["index_high outside the day's open and close (dropped)"] == 1

@@ -452,3 +452,9 @@ def test_the_nth_of_this_month_is_a_day_not_a_month_long_period():
     got = dated(text)
     assert ("Samsung Electronics", "lending_balance", None, 12400000000000, "2025-11-12") in got
     assert ("SK hynix", "lending_balance", None, 11100000000000, "2025-11-12") in got
+
+
+def test_a_session_range_written_with_trading_between_is_the_low_and_high():
+    got = facts("For the day, the KOSPI sank 12.54 points or 0.49 percent to finish at 4,031.63 after trading between 4,022.92 and 4,048.53.")
+    assert ("KOSPI", "index_low", None, 4022.92) in got
+    assert ("KOSPI", "index_high", None, 4048.53) in got

@@ -17,6 +17,7 @@ the readings of one article, after every sentence has been read:
 - a change and a percent that the close makes impossible (magnitudes that
   do not fit the close, or signs that disagree) are dropped, the close kept;
 - a close stated with its change and percent that fit it is confirmed;
+- a high below the day's close or open (a low above them) is dropped;
 - a figure outside what one day can bring (patterns/bounds.jsonl: a net
   sale of 10 trillion won, a move past the 30% price limit) is a
   misreading, and is dropped.
@@ -65,6 +66,7 @@ def check(facts: list[tuple[Fact, Decimal]], counts: Counter) -> list[tuple[Fact
                 else:
                     settled[i] = replace(facts[i][0], metric=f"index_{kind}", rule=f"{facts[i][0].rule}+checked")
         drop |= _check_changes(facts, group, closes, counts)
+        drop |= _check_range(facts, group, closes | opens, counts)
     out = []
     for i, (fact, place) in enumerate(facts):
         if i in drop:
@@ -160,6 +162,18 @@ def _second_close(facts: list[tuple[Fact, Decimal]], group: dict[str, list[int]]
     for i in odd:
         counts["second close far from the first (dropped with its sentence)"] += 1
         drop |= {j for indices in group.values() for j in indices if j not in closes and _same_words(facts[j][0], facts[i][0]) and not _same_words(facts[j][0], first)}
+    return drop
+
+
+def _check_range(facts: list[tuple[Fact, Decimal]], group: dict[str, list[int]], levels: set[Decimal], counts: Counter) -> set[int]:
+    """A day's high is at or above its close and open, its low at or below
+    them: a high or low that is not was read from another day or index."""
+    drop = set()
+    for metric, fits in (("index_high", lambda v: all(v >= x for x in levels)), ("index_low", lambda v: all(v <= x for x in levels))):
+        for i in group.get(metric, []):
+            if not fits(Decimal(str(facts[i][0].value))):
+                counts[f"{metric} outside the day's open and close (dropped)"] += 1
+                drop.add(i)
     return drop
 
 

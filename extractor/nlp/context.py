@@ -48,7 +48,7 @@ _QUOTE_CHANGE = re.compile(
     r"|\s*[▲▼+\-−–]\s*\d[\d.,]*\s*(?:pts?|points|p\b)?\s*\(\s*[+\-−–▲▼]?\s*\d[\d.,]*\s*%)",
     re.I,
 )
-_RANGE_VERB = r"(?:moved|traded|swung|fluctuated|ranged|oscillated|seesawed)\s+(?:between|in\s+a\s+(?:\w+\s+)?range\s+of)"
+_RANGE_VERB = r"(?:moved|moving|traded|trading|swung|swinging|fluctuated|fluctuating|ranged|ranging|oscillated|oscillating|seesawed|seesawing)\s+(?:between|in\s+a\s+(?:\w+\s+)?range\s+of)"
 _RANGE_LOW = re.compile(_RANGE_VERB + r"\s*$", re.I)
 _RANGE_HIGH = re.compile(_RANGE_VERB + r"\s*\d[\d,]*(?:\.\d+)?\s*(?:points?\s*)?(?:and|to|-|–)\s*$", re.I)
 _WORDY = re.compile(r"[A-Za-z0-9]")
