@@ -458,3 +458,15 @@ def test_a_session_range_written_with_trading_between_is_the_low_and_high():
     got = facts("For the day, the KOSPI sank 12.54 points or 0.49 percent to finish at 4,031.63 after trading between 4,022.92 and 4,048.53.")
     assert ("KOSPI", "index_low", None, 4022.92) in got
     assert ("KOSPI", "index_high", None, 4048.53) in got
+
+
+def test_a_companys_bare_figure_where_it_closed_is_its_price_in_won():
+    text = (
+        "Hyundai Motor Co Ltd added 3.45% or 7,000.0 points to end at 210,000.0, and Celltrion Inc fell 3.01% "
+        "or 5,500.0 points to trade at 177,500.0 at the close. LG Chem Ltd was up 2.98% or 20,000.0 points to 690,000.0 in late trade."
+    )
+    got = facts(text)
+    assert ("Hyundai Motor", "price", None, 210000) in got
+    assert ("Celltrion", "price", None, 177500) in got
+    assert not any(s == "LG Chem" and m == "price" for s, m, _, _ in got)
+    assert not any(m == "index_change" for _, m, _, _ in got)

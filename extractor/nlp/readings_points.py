@@ -25,6 +25,7 @@ _BREADTH_WORD = re.compile(
     re.I,
 )
 
+_AT_THE_CLOSE = re.compile(r"\s+at\s+the\s+(?:close|closing\s+bell|end\s+of\s+(?:the\s+)?(?:session|trading|day))\b", re.I)
 #: A sentence that opens with a pronoun goes on about the subject before it.
 _PRONOUN_OPENS = re.compile(r"\W*(?:it|its|it's|they)\b", re.I)
 
@@ -32,6 +33,16 @@ _PRONOUN_OPENS = re.compile(r"\W*(?:it|its|it's|they)\b", re.I)
 class PointReadings(QuantityContext):
     """The rules for points, bare numbers and counts (mixed into
     readings.Context; a bare figure about the won goes to bare_fx_rate)."""
+
+    def _closing_price(self) -> bool:
+        """A company's bare figure that the text says is where it closed:
+        "to end at 210,000.0", "to trade at 177,500.0 at the close"."""
+        if self.intraday():
+            return False
+        lv = self.last({"LEVEL"}, self.local)
+        if lv is not None and lv.id == "close" and not self.text[lv.end : self.q.start].strip(" "):
+            return True
+        return bool(_AT_THE_CLOSE.match(self.text, self.q.end)) and lv is not None
 
     def points(self) -> Candidate | None:
         q = self.q
@@ -52,6 +63,9 @@ class PointReadings(QuantityContext):
             # "Samsung Electronics 103,100 (-1.15%)": a quote's bare figure is the won price.
             if q.unit is None and q.sign is None and q.value >= 50 and subj is not None and self._quoted(subj_m):
                 return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.quote", q.qualifier)
+            if q.unit is None and q.sign is None and q.value >= 50 and subj is not None and self._closing_price():
+                # "Samsung SDI rose 6.41% or 45,000.0 points to trade at 747,000.0 at the close"
+                return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
             return None
         if subj is None or subj[0] not in INDEXES or subj[0] == "KRX":
             return None
