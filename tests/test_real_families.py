@@ -470,3 +470,13 @@ def test_a_companys_bare_figure_where_it_closed_is_its_price_in_won():
     assert ("Celltrion", "price", None, 177500) in got
     assert not any(s == "LG Chem" and m == "price" for s, m, _, _ in got)
     assert not any(m == "index_change" for _, m, _, _ in got)
+
+
+def test_an_index_level_at_a_time_of_day_before_the_close_is_not_the_close():
+    text = (
+        "The Kospi index dropped 1.2% to 4,000.31 as of 11:05 a.m. in Seoul. "
+        "The KOSDAQ turned negative around 1:30 p.m. and ended the day down 6.98 points (0.80%) at 865.12."
+    )
+    got = facts(text)
+    assert not any(m == "index_close" and v == 4000.31 for _, m, _, v in got)
+    assert ("KOSDAQ", "index_close", None, 865.12) in got

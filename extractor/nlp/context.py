@@ -77,6 +77,25 @@ _CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|b
 _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
 
 
+#: A time of day: "as of 11:05 a.m.", "at 2 p.m.", "at 10:20 a.m. local time", "14:10 KST".
+_CLOCK = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.?m\.?(?![a-z])|(?=\s*(?:KST|local\s+time)\b))", re.I)
+#: The Korea Exchange's regular session (and onshore won trade) ends at 15:30.
+_CLOSING_TIME = 15 * 60 + 30
+
+
+def _before_the_close(t: re.Match) -> bool:
+    """A time of day before 3:30 p.m.: the figure is the session's, not the close."""
+    hour, minute = int(t.group("h")), int(t.group("m") or 0)
+    ap = (t.group("ap") or "").lower()
+    if ap == "p" and hour < 12:
+        hour += 12
+    elif ap == "a" and hour == 12:
+        hour = 0
+    if not ap and t.group("m") is None:
+        return False  # "14 KST" is no time anyone writes
+    return hour * 60 + minute < _CLOSING_TIME
+
+
 def day_before_compared(text: str, s_start: int, at: int) -> bool:
     """"The KOSPI fell 0.28% from the previous day to 5,507.01. The KOSDAQ
     dropped 1.77% over the same period": "the same period" is that day."""
@@ -467,11 +486,23 @@ class QuantityContext:
         stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
         phrase_end = stop.start() if stop else self.q.end + 200
         after = [m for m in self.right if m.end <= phrase_end]
-        marks = [m for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday" and not self._in_aside(m)]
+        marks = [m.start for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday" and not self._in_aside(m)]
         if not marks:
             return False
         closes = [m for m in self.left if m.kind == "LEVEL" and m.id == "close"]
-        return not closes or max(m.start for m in marks) > max(m.start for m in closes)
+        return not closes or max(marks) > max(m.start for m in closes)
+
+    def clock_before_close(self) -> bool:
+        """"The Kospi dropped 1.2% to 2,500.31 as of 11:05 a.m.": a time of
+        day before the session's end in the figure's phrase, and no word
+        saying it closed there."""
+        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
+        phrase_end = stop.start() if stop else self.q.end + 200
+        if any(m.kind == "LEVEL" and m.id == "close" for m in self.local):
+            return False
+        closes = [m.start for m in self.left if m.kind == "LEVEL" and m.id == "close"]
+        # "turning negative around 1:30 PM ..., closing down 6.98 points at 865.12": the close came after the time
+        return any(_before_the_close(t) and not any(c > t.start() for c in closes) for t in _CLOCK.finditer(self.text, self.c_start, phrase_end))
 
     def _quoted(self, subj_m: Mention) -> bool:
         """A quote: a name, its level, and the day's change in brackets:

@@ -108,6 +108,8 @@ class PointReadings(QuantityContext):
             return None  # "breadth was 955 up", "586 issues": a count, not a level
         if kind == "close" and self.intraday() and not self.last({"LEVEL"}, self.local):
             return None
+        if kind == "close" and self.clock_before_close():
+            return None  # "to 2,500.31 as of 11:05 a.m.": where it stood then, not the close
         if not 50 <= q.value <= 100000:
             return None
         metric = {"close": "index_close", "open": "index_open", "high": "index_high", "low": "index_low"}.get(kind, f"index_{kind}")
