@@ -480,3 +480,13 @@ def test_an_index_level_at_a_time_of_day_before_the_close_is_not_the_close():
     got = facts(text)
     assert not any(m == "index_close" and v == 4000.31 for _, m, _, v in got)
     assert ("KOSDAQ", "index_close", None, 865.12) in got
+
+
+def test_a_change_over_the_month_or_year_is_no_days_fact_but_a_dated_month_end_close_is():
+    text = (
+        "The KOSPI ended the month 4.1% higher, its best monthly gain of the year. The index closed the year at 2,399.49. "
+        "The KOSDAQ finished the month at 912.33 on Oct. 31."
+    )
+    got = dated(text)
+    assert ("KOSDAQ", "index_close", None, 912.33, "2025-10-31") in got
+    assert not any(f[3] in (4.1, 2399.49) for f in got)

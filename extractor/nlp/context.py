@@ -31,6 +31,10 @@ _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:last|this|the|past)\s+)?$",
 _SPAN_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|and|-|–)\s*", re.I)
 #: "according to market tracker FnGuide", "data from Koscom": a source named before a company.
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|data\s+(?:from|by|compiled\s+by)|compiled\s+by|tallied\s+by|a\s+survey\s+by)\s+(?:(?:the|market|data|financial|information|tracker|provider|researcher|firm)\s+){0,3}$", re.I)
+#: "ended the month", "closed out the week", "finished its best quarter": a figure of the period.
+_PERIOD_END = re.compile(
+    r"\b(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:ed|ing|es)|wrap(?:ped|ping|s)?)\s+(?:out\s+)?(?:the|its|their)\s+(?:\w+\s+)?(?:week|month|year|quarter|half)\b", re.I
+)
 #: A change against the day before: what "the same period" after it means.
 _DAY_COMPARED = re.compile(
     r"\b(?:from|than|over|against|compared\s+(?:with|to))\s+the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b|\ba\s+day\s+(?:earlier|before|ago)\b", re.I
@@ -152,6 +156,8 @@ class QuantityContext:
             reasons = tuple(r for r in reasons if r not in ("prior", "period"))
         if "forecast" in reasons and any(m.kind == "METRIC" and m.id == "target_price" for m in self.local):
             reasons = tuple(r for r in reasons if r != "forecast")  # a target is a forecast by nature: "a rosy outlook ... target price"
+        if "period" in reasons and _PERIOD_END.search(self.text, self.c_start, self.q.start) and not self._dated_clause():
+            return True  # "ended the month 4.1% higher", but "finished the month at 7,512.33 on April 30"
         if "period" in reasons and not self._day_before_compared() and not _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start):
             reasons = (*reasons, "same_period")  # "In May ... Individuals sold 1.06 trillion won in the same period"
         if "combined" in reasons and self._several_parties():
@@ -217,6 +223,10 @@ class QuantityContext:
             _SPAN_OPEN.search(self.text, max(0, a.start - 10), a.start) and _SPAN_JOIN.fullmatch(self.text, a.end, b.start)
             for a, b in zip(dates, dates[1:])
         )
+
+    def _dated_clause(self) -> bool:
+        clause_end = max((m.end for m in self.clause), default=self.q.end)
+        return any(d.day is not None for d in self.r.as_of.dates_in(self.c_start, clause_end + 20))
 
     def _day_before_compared(self) -> bool:
         return day_before_compared(self.text, self.s_start, self.q.start)
