@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import ReadError
+from .evaluation import Tally
 from .model import METRICS
 from .nlp.pipeline import extract_with_checks
 from .readers import read
@@ -42,36 +43,19 @@ _NOT_NAME = re.compile(r"[^0-9a-z\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 @dataclass
-class Score:
-    predicted: int = 0
-    gold: int = 0
-    matched: int = 0
+class Score(Tally):
+    """A tally whose as_of is judged only where the gold dates the fact
+    (``dated``); an undated gold fact matches on its value alone."""
+
     dated: int = 0  # matched facts whose gold as_of is set
-    dated_right: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def as_of_accuracy(self) -> float:
-        return self.dated_right / self.dated if self.dated else 1.0
+        return self.as_of_right / self.dated if self.dated else 1.0
 
     def add(self, other: Score) -> None:
-        self.predicted += other.predicted
-        self.gold += other.gold
-        self.matched += other.matched
+        super().add(other)
         self.dated += other.dated
-        self.dated_right += other.dated_right
 
 
 @dataclass
@@ -133,11 +117,11 @@ def score_article(article: str, predicted: list[dict], gold: list[dict], report:
     predicted, gold = _dedupe(predicted), _dedupe(gold)
     used = [False] * len(predicted)
     per_metric: dict[str, Score] = defaultdict(Score)
-    score = Score(predicted=len(predicted), gold=len(gold))
+    score = Score(found=len(predicted), expected=len(gold))
     for p in predicted:
-        per_metric[p["metric"]].predicted += 1
+        per_metric[p["metric"]].found += 1
     for g in gold:
-        per_metric[g["metric"]].gold += 1
+        per_metric[g["metric"]].expected += 1
         hit = next((i for i, p in enumerate(predicted) if not used[i] and matches(p, g)), None)
         if hit is None:
             report.lines.append(Line(article, "missed", g))
@@ -150,7 +134,7 @@ def score_article(article: str, predicted: list[dict], gold: list[dict], report:
             right = predicted[hit].get("as_of") == g["as_of"]
             for s in (score, tally):
                 s.dated += 1
-                s.dated_right += right
+                s.as_of_right += right
             if not right:
                 report.lines.append(Line(article, "as_of", g, predicted[hit].get("as_of")))
     report.lines += [Line(article, "extra", p) for i, p in enumerate(predicted) if not used[i]]
@@ -213,9 +197,9 @@ def format_gold_report(report: GoldReport, *, show_misses: bool = False) -> str:
     rule = "-" * len(header)
 
     def row(name: str, s: Score) -> str:
-        return f"{name[:28]:<28}{s.predicted:>6}{s.gold:>6}{s.matched:>7}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.as_of_accuracy:>7.3f}"
+        return f"{name[:28]:<28}{s.found:>6}{s.expected:>6}{s.matched:>7}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.as_of_accuracy:>7.3f}"
 
-    out = [f"{len(report.by_article)} articles, {report.overall.gold} gold facts", "", "by metric", header, rule]
+    out = [f"{len(report.by_article)} articles, {report.overall.expected} gold facts", "", "by metric", header, rule]
     out += [row(metric, report.by_metric[metric]) for metric in sorted(report.by_metric)]
     out += [rule, row("overall", report.overall), "", "by article", header, rule]
     out += [row(article, report.by_article[article]) for article in sorted(report.by_article)]

@@ -35,7 +35,7 @@ def test_matching_reads_individual_as_retail_allows_a_millionth_and_counts_each_
     report = GoldReport()
     gold = [gold_fact("KOSPI", "net_buy", 120500000000, "individual"), gold_fact("KOSPI", "net_buy", 120500000000, "individual")]
     score = score_article("a", [found("KOSPI", "net_buy", 120500000001, "retail")], gold, report)
-    assert (score.predicted, score.gold, score.matched) == (1, 1, 1)  # the gold twin is deduplicated
+    assert (score.found, score.expected, score.matched) == (1, 1, 1)  # the gold twin is deduplicated
 
 
 def test_tickers_match_when_names_differ_and_as_of_counts_only_where_gold_has_one():
@@ -44,7 +44,7 @@ def test_tickers_match_when_names_differ_and_as_of_counts_only_where_gold_has_on
     predicted = [found("Ecopro BM Co", "price", 97800, ticker="247540", as_of="2025-11-13"), found("SK hynix", "target_price", 700000, as_of="2025-11-14")]
     score = score_article("a", predicted, gold, report)
     assert score.matched == 2
-    assert (score.dated, score.dated_right) == (1, 0)
+    assert (score.dated, score.as_of_right) == (1, 0)
     assert [line.kind for line in report.lines] == ["as_of"]
 
 
@@ -75,7 +75,7 @@ def test_a_gold_set_is_scored_from_texts_kept_apart(tmp_path):
         gold_fact("KOSPI", "index_change_pct", 0.8),
     ]
     report = evaluate_gold(*_gold_set(tmp_path, ARTICLE, facts))
-    assert report.overall.gold == 4
+    assert report.overall.expected == 4
     assert report.overall.matched == 4 and report.overall.precision == 1.0
     assert report.overall.as_of_accuracy == 1.0
     assert set(report.by_article) == {"yna-1"}
@@ -84,7 +84,7 @@ def test_a_gold_set_is_scored_from_texts_kept_apart(tmp_path):
 def test_a_text_that_is_missing_or_changed_counts_its_facts_as_missed(tmp_path):
     report = evaluate_gold(*_gold_set(tmp_path, ARTICLE, [gold_fact("KOSPI", "index_close", 4011.5)], sha="0" * 64))
     assert report.unreadable == ["yna-1"]
-    assert (report.overall.gold, report.overall.matched) == (1, 0)
+    assert (report.overall.expected, report.overall.matched) == (1, 0)
 
 
 def test_the_eval_command_prints_overall_per_metric_per_article_and_the_misses(tmp_path):
