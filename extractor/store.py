@@ -185,6 +185,15 @@ class WriteResult:
     facts: int
 
 
+def _run_to_end(conn: sqlite3.Connection, sql: str) -> list:
+    """Run one statement, read all it returns, and close its cursor."""
+    cursor = conn.execute(sql)
+    try:
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
 class Store:
     """The fact database. Use as a context manager or call close()."""
 
@@ -193,8 +202,13 @@ class Store:
         try:
             conn = sqlite3.connect(self.path, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.enable_wal()
+            # Each pragma's cursor is read to the end and closed here: a
+            # "PRAGMA journal_mode" statement left open (its cursor not yet
+            # collected, as under Dask's sampling profiler) counts as a write
+            # in progress, and the migration's savepoint then fails with
+            # "cannot open savepoint - SQL statements in progress".
+            for pragma in ("PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL"):
+                _run_to_end(conn, pragma)
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(self.path, f"cannot open database: {e}") from e
@@ -210,7 +224,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return _run_to_end(self.db.conn, "PRAGMA user_version")[0][0]
 
     def _migrate(self) -> None:
         current = self.schema_version
