@@ -70,7 +70,10 @@ def write_part(unit: Unit, part: str, published: date | datetime | None = None) 
     # share one SQLite file; a reader never sees a half-written part.
     scratch = f"{part}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
-        with Store(scratch) as store:
+        # Without write-ahead log: the file is whole once committed, with no
+        # journal-mode switch at the end (which any statement still open,
+        # such as one the worker's profiler keeps alive, would refuse).
+        with Store(scratch, wal=False) as store:
             with store.batch():
                 for document, facts in result.articles:
                     written = store.write_capture(document, facts, extractor_version=version)
@@ -78,11 +81,9 @@ def write_part(unit: Unit, part: str, published: date | datetime | None = None) 
                     out.facts += written.facts
                 end = unit.end if unit.end is not None else 0
                 store.set_progress(unit_key(unit), size=end - unit.start, mtime=0.0, records=result.records, offset=end, done=True)
-            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            store.db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to move
         os.replace(scratch, part)
     finally:
-        for leftover in (scratch, f"{scratch}-wal", f"{scratch}-shm"):
+        for leftover in (scratch, f"{scratch}-journal"):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(leftover)
     return out

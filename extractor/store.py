@@ -197,7 +197,11 @@ def _run_to_end(conn: sqlite3.Connection, sql: str) -> list:
 class Store:
     """The fact database. Use as a context manager or call close()."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, wal: bool = True):
+        """Open (creating and migrating) the database at ``path``. ``wal``
+        puts it in write-ahead-log mode, which lets readers in while a
+        backfill writes; a scratch file that is renamed into place when done
+        is better without it (one self-contained file, nothing to move)."""
         self.path = str(path)
         try:
             conn = sqlite3.connect(self.path, isolation_level=None)
@@ -207,7 +211,7 @@ class Store:
             # collected, as under Dask's sampling profiler) counts as a write
             # in progress, and the migration's savepoint then fails with
             # "cannot open savepoint - SQL statements in progress".
-            for pragma in ("PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL"):
+            for pragma in ("PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL") if wal else ("PRAGMA foreign_keys = ON",):
                 _run_to_end(conn, pragma)
             self._migrate()
         except sqlite3.DatabaseError as e:

@@ -62,6 +62,19 @@ def test_new_database_has_schema_version_wal_and_indexes(db_path):
     assert {("subject",), ("ticker",), ("metric",), ("as_of",)} <= indexed
 
 
+def test_a_scratch_store_without_wal_is_one_file_that_can_be_moved_once_closed(tmp_path):
+    scratch = tmp_path / "part.tmp"
+    with Store(scratch, wal=False) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        with store.batch():
+            store.db["sources"].insert({"source": "https://example.test/a", "kind": "html"})
+    moved = tmp_path / "part.db"
+    scratch.rename(moved)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["part.db"]
+    with Store(moved) as store:
+        assert store.db.execute("SELECT source FROM sources").fetchall() == [("https://example.test/a",)]
+
+
 def test_facts_table_has_every_field_of_the_contract(db_path):
     with Store(db_path) as store:
         columns = {c.name for c in store.db["facts"].columns}
