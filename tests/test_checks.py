@@ -123,3 +123,15 @@ def test_a_high_below_the_close_or_a_low_above_it_is_dropped():
     kept, counts = run(fact("index_close", 2531.63), fact("index_high", 2522.92), fact("index_low", 2548.53))
     assert kept == [("index_close", 2531.63)]
     assert counts["index_high outside the day's open and close (dropped)"] == 1
+
+
+def test_a_stocks_percent_that_fits_its_price_and_change_in_won_is_kept():
+    got, counts = extract_with_checks("Samsung Electronics fell 1,500 won (2.04%) to 72,000 won on Friday.", DAY)
+    assert ("price_change_pct", -2.04) in [(f.metric, f.value) for f in got]
+    assert counts["price, change in won and percent agree"] == 1
+
+
+def test_a_stocks_percent_its_price_and_change_in_won_contradict_is_dropped_and_the_price_kept():
+    got, counts = extract_with_checks("SK hynix rose 4,000 won, or 6.8 percent, to close at 590,000 won.", DAY)
+    assert [(f.metric, f.value) for f in got] == [("price", 590000)]
+    assert counts["percent contradicts the price and its change in won (dropped)"] == 1

@@ -490,3 +490,9 @@ def test_a_change_over_the_month_or_year_is_no_days_fact_but_a_dated_month_end_c
     got = dated(text)
     assert ("KOSDAQ", "index_close", None, 912.33, "2025-10-31") in got
     assert not any(f[3] in (4.1, 2399.49) for f in got)
+
+
+def test_a_percent_after_a_change_in_won_moves_the_same_way():
+    got = facts("Samsung Electronics fell 1,500 won, or 2.04 percent, to 72,000 won on Friday.")
+    assert ("Samsung Electronics", "price_change_pct", None, -2.04) in got
+    assert ("Samsung Electronics", "price", None, 72000) in got

@@ -18,6 +18,8 @@ the readings of one article, after every sentence has been read:
   do not fit the close, or signs that disagree) are dropped, the close kept;
 - a close stated with its change and percent that fit it is confirmed;
 - a high below the day's close or open (a low above them) is dropped;
+- a stock's percent move must fit its price and its change in won written
+  beside it ("97,800 won, down 5.51% (5,700 won)");
 - a figure outside what one day can bring (patterns/bounds.jsonl: a net
   sale of 10 trillion won, a move past the 30% price limit) is a
   misreading, and is dropped.
@@ -28,6 +30,7 @@ the readings of one article, after every sentence has been read:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -67,6 +70,7 @@ def check(facts: list[tuple[Fact, Decimal]], counts: Counter) -> list[tuple[Fact
                     settled[i] = replace(facts[i][0], metric=f"index_{kind}", rule=f"{facts[i][0].rule}+checked")
         drop |= _check_changes(facts, group, closes, counts)
         drop |= _check_range(facts, group, closes | opens, counts)
+    drop |= _check_prices(facts, counts)
     out = []
     for i, (fact, place) in enumerate(facts):
         if i in drop:
@@ -174,6 +178,52 @@ def _check_range(facts: list[tuple[Fact, Decimal]], group: dict[str, list[int]],
             if not fits(Decimal(str(facts[i][0].value))):
                 counts[f"{metric} outside the day's open and close (dropped)"] += 1
                 drop.add(i)
+    return drop
+
+
+#: A stock's change in won written beside its percent: "down 5.51% (5,700
+#: won)", "fell 5,700 won, or 5.51 percent", "5,700 won (5.51%)".
+_WON = r"([0-9][0-9,]*)\s*won"
+
+
+def _won_change(text: str, pct: float) -> Decimal | None:
+    written = re.escape(f"{abs(pct):g}") + r"0*"
+    m = re.search(rf"(?<![\d.]){written}\s*(?:%|percent|per\s+cent)\s*\(\s*{_WON}\s*\)", text, re.I) or re.search(
+        rf"{_WON}\s*(?:,\s*or|\(|or)\s*{written}\s*(?:%|percent|per\s+cent)", text, re.I
+    )
+    return Decimal(m.group(1).replace(",", "")) if m else None
+
+
+def _check_prices(facts: list[tuple[Fact, Decimal]], counts: Counter) -> set[int]:
+    """A stock's price, its change in won and its percent must agree: the
+    percent is the change over the price before it. A percent the two
+    others contradict (beyond the text's own rounding) is dropped."""
+    prices = defaultdict(list)
+    for i, (fact, _) in enumerate(facts):
+        if fact.metric == "price" and fact.ticker:
+            prices[(fact.ticker, fact.as_of)].append(i)
+    drop = set()
+    for i, (fact, place) in enumerate(facts):
+        if fact.metric != "price_change_pct" or not fact.ticker or not fact.value:
+            continue
+        same = [j for j in prices.get((fact.ticker, fact.as_of), []) if _same_words(facts[j][0], fact)]
+        change = _won_change(fact.text, fact.value)
+        if len(same) != 1 or change is None:
+            continue
+        price = Decimal(str(facts[same[0]][0].value))
+        before = price - change if fact.value > 0 else price + change
+        if before <= 0 or change >= price:
+            continue
+        implied = change / before * 100
+        pct = abs(Decimal(str(fact.value)))
+        slack = max(place, Decimal("0.01")) / 2 + implied * Decimal("0.002")
+        if abs(implied - pct) <= slack:
+            counts["price, change in won and percent agree"] += 1
+        elif Decimal("0.5") <= implied / pct <= 2:
+            counts["percent off the price's arithmetic (kept as written)"] += 1
+        else:
+            counts["percent contradicts the price and its change in won (dropped)"] += 1
+            drop.add(i)
     return drop
 
 

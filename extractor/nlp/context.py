@@ -539,6 +539,22 @@ class QuantityContext:
             return 1 if last.value > 0 else -1
         return None
 
+    def _sign_of_won_change(self) -> int | None:
+        """"SK hynix rose 4,000 won, or 0.6 percent, to 590,000 won": the
+        percent moves the way the change in won before it did."""
+        before = [m for m in self.left if m.kind == "QTY" and m.end <= self.q.start]
+        if not before or before[-1].quantity.unit != "KRW" or before[-1].quantity.sign is not None:
+            return None
+        won = before[-1]
+        if not _PAIRED_GAP.fullmatch(self.text, won.end, self.q.start):
+            return None
+        d = next((m for m in reversed(self.left) if m.kind == "DIR" and m.end <= won.start), None)
+        if d is None or any(m.kind == "QTY" and d.end <= m.start < won.start for m in self.left):
+            return None
+        if not re.fullmatch(r"\s*(?:by\s+)?", self.text[d.end : won.start]):
+            return None
+        return 1 if d.id == "up" else -1 if d.id == "down" else None
+
     def _scale(self) -> int | None:
         """The scale of bare figures here: "KOSPI flows (KRWbn): Foreign
         -1,482.3" on this line, else a "(₩bn)" heading above."""

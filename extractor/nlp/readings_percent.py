@@ -84,6 +84,8 @@ class PercentReadings(QuantityContext):
         sign = q.sign if q.sign is not None else self.sign_from_words()
         if sign is None:
             sign = self._sign_of_paired_change()
+        if sign is None and subj_m.kind == "COMPANY":
+            sign = self._sign_of_won_change()
         if sign is None and subj_m.kind == "COMPANY" and self.continuation() is None:
             sign = self._list_sign()
         if sign is None:
