@@ -276,13 +276,12 @@ def plot_command(metric: str, db_path: str, out: str, **filters) -> None:
 @main.command("eval")
 @click.argument("directory", required=False, type=click.Path(exists=True))
 @click.option("--articles", type=click.Path(exists=True, file_okay=False), help="Where the articles are, if not beside their annotations.")
-@click.option("--misses", is_flag=True, help="Also list every extra, missing and wrongly dated fact.")
+@click.option("--misses", "--show-misses", "misses", is_flag=True, help="Also list every extra, missing and wrongly dated fact, with its evidence.")
 @click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False), help="A gold set of real articles (<id>.json, as ../shared/realnews/gold).")
 @click.option("--texts", "texts_dir", type=click.Path(exists=True, file_okay=False), help="With --gold: the folder of the articles' texts (<id>.txt).")
-@click.option("--show-misses", is_flag=True, help="With --gold: list every missed and extra fact and every wrong as_of, with its evidence.")
 @click.option("--only", metavar="TEXT", help="With --gold: score only the articles whose id contains TEXT.")
 def eval_command(
-    directory: str | None, articles: str | None, misses: bool, gold_dir: str | None, texts_dir: str | None, show_misses: bool, only: str | None
+    directory: str | None, articles: str | None, misses: bool, gold_dir: str | None, texts_dir: str | None, only: str | None
 ) -> None:
     """Score extraction on annotated articles: precision, recall, F1, as_of.
 
@@ -296,7 +295,7 @@ def eval_command(
             raise click.UsageError("--gold and --texts go together, without DIRECTORY")
         from .gold import evaluate_gold, format_gold_report
 
-        click.echo(format_gold_report(evaluate_gold(gold_dir, texts_dir, only=only), show_misses=show_misses or misses))
+        click.echo(format_gold_report(evaluate_gold(gold_dir, texts_dir, only=only), show_misses=misses))
         return
     if directory is None:
         raise click.UsageError("give DIRECTORY, or --gold and --texts")
