@@ -73,6 +73,8 @@ _RELATIVE_AFTER = re.compile(RELATIVE_AFTER_PATTERN, re.I)
 _PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b(?!'s)", re.I)
 #: "previous close of 1,128.2": the close of the trading day before.
 _PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day['’]s\s+|session['’]s\s+|trading\s+day['’]s\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
+#: A remark's day: "Jerome Powell said Wednesday", "the ministry announced on Tuesday".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|warned|noted|stated|added|signaled|signalled)\s+(?:on\s+)?$", re.I)
 #: An aside a date may sit in: ", which ... ," or " — ... — ".
 _DATE_ASIDE = re.compile(
     r",\s*(?:which|who|when|where)\b(?:[^,;.!?\n]|[.,](?=\d)){3,160},|\s[—–]\s(?:[^—–.!?\n]|\.(?=\d)){3,160}\s[—–]\s|\s--\s(?:[^-.!?\n]|\.(?=\d)){3,160}\s--\s"
@@ -148,6 +150,8 @@ class AsOf:
                 # opens a sentence dates what follows; one trailing a figure
                 # ("a record set on Tuesday") dates only that figure.
                 leads = any(f > d.end for f in figures) if figures else d.start - s_start < 60
+                if leads and not figures and _SAID_BEFORE.search(self.text, max(0, d.start - 30), d.start):
+                    continue  # "Powell said Wednesday that ...": the day of a remark, not of the trading reported
                 if leads:
                     self.paragraph_day = d.day
 

@@ -298,11 +298,13 @@ class _Reader:
             out.append(cand)
             done.add(cand.quantity.start)
         marker = next((m for m in clause if m.kind == "BLOCK" and m.id == "respectively"), None)
-        if marker is None and self._paired_without_respectively(clause):
-            # "foreign and institutional investors purchased 63.9 billion and 76.6 billion won"
-            # Unpaired, each figure would go to the nearer name: none is read.
-            done.update(m.start for m in clause if m.kind == "QTY")
-            out.extend(respectively(self, clause, sentence))
+        pairs = self._paired_without_respectively(clause, sentence) if marker is None else None
+        if pairs is not None:
+            # "foreign and institutional investors purchased 63.9 billion and
+            # 76.6 billion won". Unpaired, each figure would go to the nearer
+            # name: the two are read as pairs or not at all.
+            done.update(m.start for m in pairs[0])
+            out.extend(pairs[1])
         over_a_period = any(m.kind == "BLOCK" and m.id == "same_period" for m in clause) and not day_before_compared(self.text, s_start, c_start)
         if marker is not None:
             # "During the same period, A and B rose 8.96% and 8.87%, respectively": changes over the period
@@ -326,22 +328,42 @@ class _Reader:
                     out.append(cand)
             previous_end = qm.end
 
-    def _paired_without_respectively(self, clause: list[Mention]) -> bool:
+    def _paired_without_respectively(self, clause: list[Mention], sentence: list[Mention]) -> tuple[list[Mention], list[Candidate]] | None:
         """"X and Y bought A and B": two investor groups joined by "and", one
-        verb, and two amounts in won joined by "and", in that order."""
-        investors = [m for m in clause if m.kind == "INVESTOR"]
+        verb, and two amounts in won joined by "and", in that order, pair as
+        if "respectively" were written: the two amounts and their facts (none
+        when the clause makes them no day's flows). None when the clause is
+        not so."""
         amounts = [m for m in clause if m.kind == "QTY"]
-        if len(investors) != 2 or len(amounts) != 2 or any(m.quantity.unit != "KRW" for m in amounts):
-            return False
-        (a, b), (x, y) = investors, amounts
-        between = [m for m in clause if b.end <= m.start and m.end <= x.start]
-        return (
-            a.id != b.id and b.end <= x.start
-            and bool(_INVESTORS_JOINED.fullmatch(self.text, a.end, b.start))
-            and bool(_AMOUNTS_JOINED.fullmatch(self.text, x.end, y.start))
-            and sum(1 for m in between if m.kind == "FLOW") == 1
-            and not any(m.kind == "QTY" for m in between)
-        )  # fmt: skip
+        for i in range(len(amounts) - 1):
+            x, y = amounts[i], amounts[i + 1]
+            if x.quantity.unit != "KRW" or y.quantity.unit != "KRW" or not _AMOUNTS_JOINED.fullmatch(self.text, x.end, y.start):
+                continue
+            # the groups named since the figure before: "Individuals sold 148.5
+            # billion won, but foreign and institutional investors bought ..."
+            since = amounts[i - 1].end if i else clause[0].start
+            investors = [m for m in clause if m.kind == "INVESTOR" and since <= m.start and m.end <= x.start]
+            if len(investors) != 2 or investors[0].id == investors[1].id:
+                continue
+            a, b = investors
+            between = [m for m in clause if b.end <= m.start and m.end <= x.start]
+            flows = [m for m in between if m.kind == "FLOW"]
+            if not _INVESTORS_JOINED.fullmatch(self.text, a.end, b.start) or len(flows) != 1:
+                continue
+            if any(m.kind == "BLOCK" and m.id in ("period", "combined", "total") for m in clause):
+                return [x, y], []
+            market = self.market_subject(clause, sentence, x.start)
+            if market is None:
+                return [x, y], []
+            sign = 1 if flows[0].id == "buy" else -1
+            out = []
+            for inv, qm in ((a, x), (b, y)):
+                q = qm.quantity
+                cand = Candidate(q, "net_buy", market[0], None, inv.id, q.value if q.sign is not None else sign * q.value, "KRW", "flow.pairs", q.qualifier)
+                cand.inferred_market = market[1]
+                out.append(cand)
+            return [x, y], out
+        return None
 
     # -- subjects --------------------------------------------------------------
 
