@@ -499,7 +499,10 @@ def test_a_percent_after_a_change_in_won_moves_the_same_way():
 
 
 def test_pairs_without_respectively_after_another_groups_figure_in_the_same_clause():
-    text = "The KOSPI rose 0.4% on Friday. Individual investors net sold 148.5 billion won but foreign and institutional investors purchased 63.9 billion and 76.6 billion won."
+    text = (
+        "The KOSPI rose 0.4% on Friday. Individual investors net sold 148.5 billion KRW, but foreign and institutional "
+        "investors purchased 63.9 billion and 76.6 billion KRW, pushing the KOSPI above the 4,000 level."
+    )
     got = facts(text)
     assert ("KOSPI", "net_buy", "foreign", 63900000000) in got
     assert ("KOSPI", "net_buy", "institution", 76600000000) in got
@@ -508,8 +511,8 @@ def test_pairs_without_respectively_after_another_groups_figure_in_the_same_clau
 
 def test_the_day_of_a_remark_is_not_the_day_of_the_trading_reported_next():
     text = (
-        "The KOSPI plunged 3.5 percent on Thursday to close at 2,614.49.\n\n"
-        "Fed Chairman Jerome Powell said Wednesday that a rate hike would soon be appropriate.\n\n"
+        "The KOSPI plunged 3.5 percent on Thursday to close at 2,614.49. "
+        "Fed Chairman Jerome Powell said Wednesday that a rate hike would soon be appropriate. "
         "The won also weakened 5.1 won against the dollar to 1,202.8 won."
     )
     got = dated(text)
