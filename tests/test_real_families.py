@@ -517,3 +517,13 @@ def test_the_day_of_a_remark_is_not_the_day_of_the_trading_reported_next():
     )
     got = dated(text)
     assert ("USD/KRW", "fx_rate", None, 1202.8, "2025-11-13") in got
+
+
+def test_a_target_raised_recently_is_not_dated_to_the_day_named_before_it():
+    text = (
+        "The average target price of Samsung Electronics stood at 99,000 won on Nov. 3, "
+        "but brokers recently raised the target price to 104,000 won."
+    )
+    got = dated(text)
+    assert ("Samsung Electronics", "target_price", None, 99000, "2025-11-03") in got
+    assert ("Samsung Electronics", "target_price", None, 104000, "2025-11-14") in got

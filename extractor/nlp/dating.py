@@ -73,6 +73,7 @@ _RELATIVE_AFTER = re.compile(RELATIVE_AFTER_PATTERN, re.I)
 _PREVIOUS_DAY_AFTER = re.compile(r"\s*(?:points?\s+|won\s+)?(?:on\s+|in\s+)?the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b(?!'s)", re.I)
 #: "previous close of 1,128.2": the close of the trading day before.
 _PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|last)\s+(?:day['’]s\s+|session['’]s\s+|trading\s+day['’]s\s+)?(?:close|closing(?:\s+(?:level|price))?)\s+(?:of|at)\s*$", re.I)
+_RECENTLY = re.compile(r"\b(?:recently|lately)\b", re.I)
 #: A remark's day: "Jerome Powell said Wednesday", "the ministry announced on Tuesday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|warned|noted|stated|added|signaled|signalled)\s+(?:on\s+)?$", re.I)
 #: An aside a date may sit in: ", which ... ," or " — ... — ".
@@ -201,6 +202,11 @@ class AsOf:
         if own is not None:
             return self._day_of(own), not own.is_reference
         before = [d for d in usable if d.end <= q.start and not self._is_period_start(d, s_start)]
+        recently = _RECENTLY.search(self.text, max([s_start] + [d.end for d in before]), q.start)
+        if recently and not any(d.start >= q.end and d.start - q.end < 30 for d in usable):
+            # "stood at 1,992,174 won on Dec. 1, but ... recently increased the
+            # target to 2,079,565 won": not the day named before; as of the report.
+            return self.published or self.default_day, False
         after = [d for d in usable if d.start >= q.end]
         adjacent_after = None
         if after and not self._is_period_start(after[0], s_start):
