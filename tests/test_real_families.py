@@ -527,3 +527,17 @@ def test_a_target_raised_recently_is_not_dated_to_the_day_named_before_it():
     got = dated(text)
     assert ("Samsung Electronics", "target_price", None, 99000, "2025-11-03") in got
     assert ("Samsung Electronics", "target_price", None, 104000, "2025-11-14") in got
+
+
+def test_a_companys_results_are_not_its_share_price():
+    text = (
+        "SK hynix's operating profit rose 20 percent to 5 trillion won in the third quarter. "
+        "Hyundai Motor's sales jumped 8.5% on-year. LG Energy Solution said its net income fell 15% to 450 billion won. "
+        "Kia's dividend rose 10% to 6,500 won per share. Samsung SDI shares rose 3% after it reported a 12% rise in revenue."
+    )
+    assert facts(text) == [("Samsung SDI", "price_change_pct", None, 3)]
+
+
+def test_a_results_aside_does_not_hide_the_days_move():
+    text = "LG Electronics, despite posting 82.2 percent growth in operating profit in the third quarter on-year, dropped 1.94 percent on Friday."
+    assert facts(text) == [("LG Electronics", "price_change_pct", None, -1.94)]

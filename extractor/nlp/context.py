@@ -42,7 +42,7 @@ _DAY_COMPARED = re.compile(
 #: The opening of a fronted phrase about the time before: "After five consecutive days of ...".
 _AFTER_PHRASE = re.compile(r"(?:^|[.;:]\s*|\n\s*|,\s*)(?:after|following|ending|snapping)\s+(?:(?:a|an|the|its|their|\w+)\s+){0,3}$", re.I)
 #: An aside: ", which ... ,", an appositive ", a rough gauge of ... ,", " - the proportion of ... - " or "(...)".
-_ASIDE = re.compile(r",\s*(?:which|that|who|whose|where|a|an)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
+_ASIDE = re.compile(r",\s*(?:which|that|who|whose|where|a|an|despite|amid|although|though|even\s+though|even\s+after)\b[^,;]*,|\s[-–—]\s[^-–—]{3,160}\s[-–—]\s|\([^()]{3,160}\)")
 _MEMBERS_AFTER = re.compile(
     r"(?:\s*(?:,|and|or)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d+)?)*[\s-]+(?:listed\s+)?(?:constituents|components|members|names)\b", re.I
 )
@@ -164,7 +164,7 @@ class QuantityContext:
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the
         # previous figure is that figure's, not this one's.
-        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) and not self._past_period(m) and not self._in_a_date(m) for m in self.local):
+        if any(m.kind == "BLOCK" and m.id in reasons and not self._counts_previous(m) and not self._past_period(m) and not self._in_a_date(m) and not (m.id == "period" and self._in_aside(m)) for m in self.local):
             return True
         # Periods bind to the figure even past other numbers ("gained 7.9
         # percent in the first four trading sessions of the year"), but not

@@ -78,6 +78,8 @@ class MoneyReadings(QuantityContext):
         cap = self.last({"METRIC"}, self.local)
         if cap is not None and cap.id in ("market_cap", "turnover") and not self._flow_valued(cap):
             return None  # "a market value of more than 10 trillion won"
+        if cap is not None and cap.id == "fundamental" and not self.last({"INVESTOR", "FLOW"}, [m for m in self.local if m.start > cap.start]):
+            return None  # "its dividend rose 10% to 6,500 won per share": a result, not a price
         if metric is None and not self.last({"DIR", "INVESTOR"}, self.local):
             # "drew the most short selling at 121.5 billion won, followed by
             # SK hynix with 98.3 billion won": the list goes on with the metric.

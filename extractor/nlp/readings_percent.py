@@ -28,6 +28,8 @@ _BRACKETED = re.compile(r"\(\s*$")
 _OF_ANOTHER = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:loan|lending|borrowing|short[- ]selling|short)\s+(?:balance|volume|transactions)", re.I)
 #: "1 percent to 3 percent", "1-3%": the upper end of a range after a percent.
 _RANGE_TO = re.compile(r"\s*(?:to|-|–|~)\s*\d[\d.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s*of\b)", re.I)
+#: Between a percent and the result it changed: "12% rise in ", "20 percent on-year jump in its ".
+_CHANGE_IN = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:rise|increase|gain|jump|surge|growth|drop|fall|decline|decrease|slide|plunge)\s+in\s+(?:its\s+|their\s+|the\s+)?", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -46,6 +48,8 @@ class PercentReadings(QuantityContext):
             cue = None  # "Short selling soared as the KOSPI tumbled 2.78 percent": the cue is another subject's
         if cue is not None and cue.id not in ("target_price", "advancers", "decliners", "cap_rank"):
             return None  # a change of a balance or ratio, not of a price
+        if any(m.kind == "METRIC" and m.id == "fundamental" and _CHANGE_IN.fullmatch(self.text, self.q.end, m.start) for m in self.right):
+            return None  # "after it reported a 12% rise in revenue"
         exact = self._exact_restatement()
         if exact is not None:
             return exact
