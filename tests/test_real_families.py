@@ -541,3 +541,8 @@ def test_a_companys_results_are_not_its_share_price():
 def test_a_results_aside_does_not_hide_the_days_move():
     text = "LG Electronics, despite posting 82.2 percent growth in operating profit in the third quarter on-year, dropped 1.94 percent on Friday."
     assert facts(text) == [("LG Electronics", "price_change_pct", None, -1.94)]
+
+
+def test_an_index_named_inside_an_aside_is_not_the_subject_of_the_move_after_it():
+    got = facts("Samsung Electronics, which accounts for 20 percent of the KOSPI, rose 1.5 percent on Friday.")
+    assert got == [("Samsung Electronics", "price_change_pct", None, 1.5)]

@@ -135,8 +135,8 @@ class QuantityContext:
         inside an aside (", which tracks shares borrowed to sell short,")
         does not label the figure."""
         for m in reversed(self.left if mentions is None else mentions):
-            if m.kind in kinds and not (m.kind == "METRIC" and self._in_aside(m)):
-                return m
+            if m.kind in kinds and not ((m.kind == "METRIC" or m.kind in SUBJECT_KINDS) and self._in_aside(m)):
+                return m  # "Samsung Electronics, which accounts for 20 percent of the KOSPI, rose 1.5 percent"
         return None
 
     def _in_aside(self, m: Mention) -> bool:
