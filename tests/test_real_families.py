@@ -546,3 +546,10 @@ def test_a_results_aside_does_not_hide_the_days_move():
 def test_an_index_named_inside_an_aside_is_not_the_subject_of_the_move_after_it():
     got = facts("Samsung Electronics, which accounts for 20 percent of the KOSPI, rose 1.5 percent on Friday.")
     assert got == [("Samsung Electronics", "price_change_pct", None, 1.5)]
+
+
+def test_the_balance_of_short_selling_written_with_of_is_a_short_balance():
+    text = "The outstanding balance of short selling on the KOSPI reached 12.5 trillion won as of Nov. 12. The balance of stock lending stood at 98.7 trillion won on Thursday."
+    got = dated(text)
+    assert ("KOSPI", "short_balance", None, 12500000000000, "2025-11-12") in got
+    assert ("KRX", "lending_balance", None, 98700000000000, "2025-11-13") in got
