@@ -553,3 +553,13 @@ def test_the_balance_of_short_selling_written_with_of_is_a_short_balance():
     got = dated(text)
     assert ("KOSPI", "short_balance", None, 12500000000000, "2025-11-12") in got
     assert ("KRX", "lending_balance", None, 98700000000000, "2025-11-13") in got
+
+
+def test_an_opening_report_minutes_into_trading_gives_no_close_and_no_days_change():
+    text = "Seoul shares opened higher on Monday. The KOSPI added 12.3 points, or 0.5 percent, to 4,012.4 in the first 15 minutes of trading."
+    assert facts(text, published=date(2025, 11, 17)) == []
+
+
+def test_a_marker_after_the_next_event_word_is_not_the_moves():
+    got = facts("Hanmi Semiconductor soared 7.9 percent to 164,300 won after briefly reaching a 52-week high of 168,000 won.")
+    assert ("Hanmi Semiconductor", "price_change_pct", None, 7.9) in got

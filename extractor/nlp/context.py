@@ -35,6 +35,11 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|data\s+(?:from|by|compiled\s+b
 _PERIOD_END = re.compile(
     r"\b(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:ed|ing|es)|wrap(?:ped|ping|s)?)\s+(?:out\s+)?(?:the|its|their)\s+(?:\w+\s+)?(?:week|month|year|quarter|half)\b", re.I
 )
+#: The rest of one reading after a figure: "(0.5%)", ", or 0.5 percent,", ", or 0.5 percent, to 2,512.4".
+_READING_GOES_ON = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*or\s+[+\-−]?\d[\d,.]*\s*(?:percent|per\s+cent|%|points?)\s*,?)?(?:\s*,?\s*(?:to|at)\s+[\d,]+(?:\.\d+)?(?:\s*points?)?)?", re.I
+)
+_NEXT_EVENT = re.compile(r"\b(?:after|before|while|following|but|and|then|when|whereas)\b", re.I)
 #: A change against the day before: what "the same period" after it means.
 _DAY_COMPARED = re.compile(
     r"\b(?:from|than|over|against|compared\s+(?:with|to))\s+the\s+(?:previous|prior)\s+(?:trading\s+)?(?:day|session)\b|\ba\s+day\s+(?:earlier|before|ago)\b", re.I
@@ -493,9 +498,15 @@ class QuantityContext:
         """An intraday figure ("during the session", "in the morning"), unless
         a close cue comes after the marker: "traded near 141,000 won in the
         morning before ending 2.87 percent higher at 139,700 won"."""
-        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
-        phrase_end = stop.start() if stop else self.q.end + 200
-        after = [m for m in self.right if m.end <= phrase_end]
+        # "added 12.3 points, or 0.5 percent, to 2,512.4 in the first 15
+        # minutes of trading": the marker closes the whole reading.
+        rest = _READING_GOES_ON.match(self.text, self.q.end)
+        begin = rest.end() if rest else self.q.end
+        stop = _PHRASE_END.search(self.text, begin, begin + 200)
+        phrase_end = stop.start() if stop else begin + 200
+        turn = _NEXT_EVENT.search(self.text, begin, phrase_end)  # "... to 164,300 won after briefly reaching ..."
+        phrase_end = turn.start() if turn else phrase_end
+        after = [m for m in self.clause if m.start >= self.q.end and m.end <= phrase_end]
         marks = [m.start for m in self.left + after if m.kind == "BLOCK" and m.id == "intraday" and not self._in_aside(m)]
         if not marks:
             return False

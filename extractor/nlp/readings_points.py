@@ -89,6 +89,8 @@ class PointReadings(QuantityContext):
         if q.unit == "points" and (d is not None or sign is not None):
             if (lv and lv.id == "open") or (opened is not None and opened.id == "open"):
                 return None  # "began at 520.79 points, up 6.06 points": a change at the open
+            if self.intraday():
+                return None  # "added 12.3 points in the first 15 minutes of trading": not the day's change
             s = sign if sign is not None else (1 if d.id == "up" else -1)
             return Candidate(q, "index_change", subj[0], None, None, abs(q.value) * s, "points", "index_change.dir", q.qualifier)
         return self._index_level(subj_m, subj)
@@ -106,7 +108,7 @@ class PointReadings(QuantityContext):
             return None
         if any(m.kind == "MARKETWIDE" for m in self.local) or re.match(r"\s*(?:issues|stocks|shares|companies)\b", self.text[q.end : q.end + 12]):
             return None  # "breadth was 955 up", "586 issues": a count, not a level
-        if kind == "close" and self.intraday() and not self.last({"LEVEL"}, self.local):
+        if kind == "close" and self.intraday() and not any(m.kind == "LEVEL" and m.id == "close" for m in self.local):
             return None
         if kind == "close" and self.clock_before_close():
             return None  # "to 2,500.31 as of 11:05 a.m.": where it stood then, not the close
