@@ -563,3 +563,8 @@ def test_an_opening_report_minutes_into_trading_gives_no_close_and_no_days_chang
 def test_a_marker_after_the_next_event_word_is_not_the_moves():
     got = facts("Hanmi Semiconductor soared 7.9 percent to 164,300 won after briefly reaching a 52-week high of 168,000 won.")
     assert ("Hanmi Semiconductor", "price_change_pct", None, 7.9) in got
+
+
+def test_the_tenth_consecutive_session_is_a_count_not_the_tenth_of_the_month():
+    got = dated("The KOSPI fell 1.2% on Friday. Foreign investors net sold 500 billion won, marking the 10th consecutive session of net selling.")
+    assert ("KOSPI", "net_buy", "foreign", -500000000000, "2025-11-14") in got

@@ -49,7 +49,9 @@ _DATE_RE = re.compile(
     r"|(?P<mdy>\b(?P<m1>" + _MONTH + r")\s+(?P<d1>" + _DAY + r")\b(?!\s*[-–]\s*\d{1,2}(?![\d.,]))(?:,?\s+(?P<y1>" + _YEAR + r")\b)?)"
     r"|(?P<dmy>(?<![\d.,])\b(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH + r")(?!\s+\d{1,2}\b(?!,?\s*\d{4}))(?:,?\s+(?P<y2>" + _YEAR + r"))?\b)"
     r"|(?P<md>(?<![\d/.])(?<!\d\s)\b(?P<m3>1[0-2]|0?[1-9])/(?P<d3>[12][0-9]|3[01]|0?[1-9])\b(?![/\d]))"
-    r"|(?P<ord>\bthe\s+(?P<d4>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*[-–]))"
+    r"|(?P<ord>\bthe\s+(?P<d4>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*[-–])"
+    # "the 10th consecutive session", "the 3rd-largest", "the 2nd straight day": a count, not a day
+    r"(?!\s+(?:consecutive|straight|successive|largest|biggest|highest|lowest|time|times|day|days|session|sessions|week|weeks|month|months|year|years|quarter|place|spot|round|consecutively|in\s+a\s+row)\b))"
     r"|(?P<wd>\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
     r"|(?P<wa>(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?(?!\s*[-,]?\s*\d))"
     r"|(?P<rel>\b(?:today|yesterday)\b)"
