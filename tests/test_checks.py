@@ -75,19 +75,19 @@ def test_figures_no_day_can_bring_are_dropped():
 
 def test_the_reader_settles_a_dropped_to_level_with_the_days_close():
     text = (
-        "The KOSPI closed at 2,609.63, down 60.80 points (2.28%). The index opened at 2,644.17. "
-        "Under heavy selling, the index dropped to 2,601.45 before it recovered some losses."
+        "The KOSPI closed at 3,823.15, down 71.62 points (1.84%). The index opened at 3,871.09. "
+        "Under heavy selling, the index dropped to 3,812.40 before it recovered some losses."
     )
     found, counts = extract_with_checks(text, DAY)
-    assert [(f.metric, f.value) for f in found if f.value == 2601.45] == [("index_low", 2601.45)]
+    assert [(f.metric, f.value) for f in found if f.value == 3812.4] == [("index_low", 3812.4)]
     assert counts["reached level -> low"] == 1
     assert counts["close, change and percent agree"] == 1
 
 
 def test_a_contradicting_change_in_an_article_is_dropped_and_the_consistent_one_kept():
-    consistent = extract("The KOSPI closed at 4,100.05, up 71.54 points (1.78%).", DAY)
+    consistent = extract("The KOSPI closed at 3,962.40, up 48.37 points (1.24%).", DAY)
     assert {f.metric for f in consistent} == {"index_close", "index_change", "index_change_pct"}
-    contradicting = extract("The KOSPI closed at 4,100.05, up 71.54 points (-1.78%).", DAY)
+    contradicting = extract("The KOSPI closed at 3,962.40, up 48.37 points (-1.24%).", DAY)
     assert [f.metric for f in contradicting] == ["index_close"]
 
 

@@ -616,7 +616,7 @@ def test_a_number_before_a_word_that_only_starts_like_a_month_stays_a_figure():
         ("It fell two-point-78 percent.", "two-point-78 percent", 2.78, "pct"),
         ("It closed at one-thousand-908-point-27 points.", "one-thousand-908-point-27 points", 1908.27, "points"),
         ("Foreigners dumped 696-point-one billion won.", "696-point-one billion won", 696_100_000_000, "KRW"),
-        ("Individuals bought one-point-08 trillion won.", "one-point-08 trillion won", 1_080_000_000_000, "KRW"),
+        ("Retail buyers took one-point-37 trillion won.", "one-point-37 trillion won", 1_370_000_000_000, "KRW"),
         ("The won ended at one-thousand-193 won.", "one-thousand-193 won", 1193, "KRW"),
         ("The won gained point-two won.", "point-two won", 0.2, "KRW"),
         ("The KOSDAQ closed at 841-point-45.", "841-point-45", 841.45, None),
@@ -638,7 +638,7 @@ def test_ranks_and_at_one_point_are_not_figures():
 @pytest.mark.parametrize(
     "text, written, value, unit",
     [
-        ("institutions bought 63.9 billion and 76.6 billion KRW", "63.9 billion", 63_900_000_000, "KRW"),
+        ("institutions bought 41.2 billion and 88.5 billion KRW", "41.2 billion", 41_200_000_000, "KRW"),
         ("they bought 1.2 and 1.5 trillion won", "1.2", 1_200_000_000_000, "KRW"),
         ("the two rose 1.84 and 1.82%", "1.84", 1.84, "pct"),
     ],

@@ -82,7 +82,7 @@ _BOTH_BOARDS = re.compile(r"\bKOSPI\s*(?:and|&|\+)\s*(?:the\s+)?KOSDAQ\b|\bKOSDA
 _FROM_THE = re.compile(r"\s*(?:percent|%|points?)?\s*(?:from|compared\s+(?:with|to)|against|since)\s+(?:the|its)?\s*", re.I)
 _PAIR_THEN_DIR = re.compile(r",?\s+or\s+[+\-−]?\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(higher|lower|up|down)\b", re.I)
 _CROSSED_NOUN = re.compile(r"[\s-]*(?:points?\s+)?(?:mark|level|line|threshold|barrier|milestone)\b", re.I)
-#: A year the figure covers: "averaged 18.4 trillion won in 2024", "volume of 103.5 trillion won in 2019".
+#: A year the figure covers: "averaged 18.4 trillion won in 2024", "volume of 96.2 trillion won in 2021".
 _IN_YEAR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during|over)\s+(?:(?:the\s+)?(?:whole|full|entire)\s+(?:year\s+)?)?(?:19|20)\d\d\b(?![-/.,]?\d)", re.I)
 
 
@@ -106,8 +106,8 @@ def _before_the_close(t: re.Match) -> bool:
 
 
 def day_before_compared(text: str, s_start: int, at: int) -> bool:
-    """"The KOSPI fell 0.28% from the previous day to 5,507.01. The KOSDAQ
-    dropped 1.77% over the same period": "the same period" is that day."""
+    """"The KOSPI slipped 0.41% from the previous day to 4,230.18. The KOSDAQ
+    lost 1.06% over the same period": "the same period" is that day."""
     return _DAY_COMPARED.search(text, max(0, s_start - 300), at) is not None
 
 
@@ -156,7 +156,7 @@ class QuantityContext:
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
         if self.r.as_of.own_date(self.q, self.s_start) is not None or _RELATIVE_AFTER.match(self.text, self.q.end):
-            # "since July 27, when the index closed at 2,443.24": a past
+            # "since March 4, when the index closed at 2,517.60": a past
             # figure with its own day is a fact of that day.
             reasons = tuple(r for r in reasons if r not in ("prior", "period"))
         if "forecast" in reasons and any(m.kind == "METRIC" and m.id == "target_price" for m in self.local):
@@ -177,8 +177,8 @@ class QuantityContext:
         if "period" in reasons and _IN_YEAR.match(self.text, self.q.end):
             return True
         if "same_period" in reasons:
-            # "Individuals sold a net 1.06 trillion won and institutions bought
-            # a net 663 billion won in the same period": the period closes the
+            # "Retail investors sold a net 940 billion won and pension funds
+            # bought a net 310 billion won in the same period": the period closes the
             # clause and covers each figure in it.
             phrase_end = _PHRASE_END.search(self.text, self.q.end)
             if any(m.kind == "BLOCK" and m.id == "same_period" and m.start >= self.q.end and (phrase_end is None or m.end <= phrase_end.start()) for m in self.clause):
@@ -193,12 +193,12 @@ class QuantityContext:
 
     def _several_parties(self) -> bool:
         """Two investor groups (or subjects) named for one figure: "foreign
-        and institutional investors bought a total 554.67 billion won"."""
+        and institutional investors bought a total 318.20 billion won"."""
         groups = {m.id for m in self.left if m.kind == "INVESTOR"}
         return len(groups) >= 2
 
     def _qualifies_next(self, m: Mention) -> bool:
-        """"... to offset a combined 455.9 billion won": an adjective of the
+        """"... to offset a combined 271.4 billion won": an adjective of the
         figure right after it, not of this one."""
         if m.id not in ("combined", "total"):
             return False
@@ -221,7 +221,7 @@ class QuantityContext:
         if _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start):
             return False
         if not any(m.kind in ("FLOW", "DIR") for m in self.left):
-            return False  # "From the 1st to the 8th, Samsung Electronics ranked No. 1 in loan balance (12.41 trillion won)"
+            return False  # "Between the 2nd and the 9th, SK hynix led the lending balances (7.3 trillion won)"
         clause_end = max((m.end for m in self.clause), default=self.q.end)
         dates = [d for d in self.r.as_of.dates_in(self.c_start, clause_end + 40) if d.day is not None]
         return any(
@@ -272,7 +272,7 @@ class QuantityContext:
         return bool(before or after)
 
     def against_earlier_day(self) -> bool:
-        """"down 5.85 percent from the Jan. 17 closing level": a change over
+        """"down 4.12 percent from the Feb. 3 closing level": a change over
         many days, measured from a day before the previous session."""
         m = _FROM_THE.match(self.text, self.q.end)
         if m is None:
@@ -288,11 +288,11 @@ class QuantityContext:
         for m in self.right:
             if m.kind != "DIR" or m.start - self.q.end > 2:
                 continue
-            # "2.87 percent higher", "after a 1.64% decline on the day", "since 2.3 percent surge on May 8"
+            # "2.87 percent higher", "after a 1.12% decline on the day", "since a 1.8 percent jump on Sept. 2"
             word = self.text[m.start : m.end].lower()
             if word in ("higher", "lower") or re.search(r"\b(?:an?|since|the)\s*$", self.text[self.previous_end : self.q.start]):
                 return 1 if m.id == "up" else -1
-        # "49.77 points or 2.13% lower than the previous day's close": the
+        # "31.40 points or 1.22% lower than the day before's close": the
         # word after the pair signs both.
         pair = _PAIR_THEN_DIR.match(self.text, self.q.end)
         if pair:
@@ -318,7 +318,7 @@ class QuantityContext:
             return None, None
         m = self.last(SUBJECT_KINDS)
         if m is not None and m.kind == "FOREIGN":
-            return m, None  # "the Dow Jones Industrial Average climbed 0.37 percent": no fact of ours
+            return m, None  # "the Dow Jones Industrial Average added 0.62 percent": no fact of ours
         if m is not None:
             resolved = self.r.resolve(m)
             if resolved is None:
@@ -473,8 +473,8 @@ class QuantityContext:
         if any(c.metric in ("index_change", "index_change_pct", "price_change_pct") for c in in_clause):
             return "close"
         if moved is not None:
-            # "briefly rose to 4,016.99 in the morning": the day's high;
-            # "the index dropped to 2,601.45": a level the day reached, which
+            # "briefly rose to 3,944.20 in the morning": the day's high;
+            # "the index dropped to 3,812.40": a level the day reached, which
             # the day's close and open tell apart (checks.py).
             if self.intraday():
                 return "high" if moved == "up" else "low"

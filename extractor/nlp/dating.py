@@ -49,11 +49,11 @@ _STAMP = re.compile(r"\S+@\S+\.\w+")
 _SINCE = re.compile(r"\bsince\b", re.I)
 #: A conversion in brackets between a figure and its date: "371,000 won ($332.5) on Monday".
 _CONVERSION = re.compile(r"\((?:US)?\s?\$[^()]{1,30}\)|\([^()]{0,30}(?:dollars?|USD)\)")
-#: Between a date and the figure it dates: "the Jan. 17 closing level of 2,250.57".
+#: Between a date and the figure it dates: "the Feb. 3 closing level of 2,318.06".
 _ATTRIBUTIVE = re.compile(r"(?:'s)?\s+(?:closing|close|opening|intraday)?\s*(?:level|price|record|high|low|figure|balance|close)?\s*(?:of|at|was|stood at)\s+", re.I)
 #: A past figure: "record of", "high of", "since", "since topping", "since reaching a record high of".
 _PAST_BEFORE = re.compile(r"\b(?:from|(?:record|high|peak|low|close)\s+(?:of|at)|since(?:\s+(?:\w+ing|it\s+\w+ed))?(?:\s+an?\s+(?:record|high|peak|low|all-time\s+high))?(?:\s+of)?)\s*$", re.I)
-#: ... and its day right after it: "3,249.3 points from May 10", "1,077.2 won per dollar recorded on June 12, 2018", "2.3 percent surge on May 8".
+#: ... and its day right after it: "2,988.7 points from April 6", "1,104.5 won per dollar recorded on Aug. 9, 2019", "1.8 percent jump on Sept. 2".
 _RECORD_FROM = re.compile(
     r"\s*(?:(?:points?|won|percent)\s+)?(?:per\s+(?:U\.?S\.?\s+)?dollar\s+)?(?:\w+\s+)?(?:from|on|set\s+on|reached\s+on|recorded\s+on|seen\s+on|posted\s+on|recorded|set)\s+(?:on\s+)?",
     re.I,
@@ -221,7 +221,7 @@ class AsOf:
         if adjacent_after:
             return self._day_of(adjacent_after), not adjacent_after.is_reference
         if _PREVIOUS_CLOSE.search(self.text, max(0, q.start - 40), q.start) or _PREVIOUS_DAY_AFTER.match(self.text, q.end):
-            # "0.42 per cent firmer than its previous close of 1,128.2", "up
+            # "0.37 per cent firmer than its previous close of 1,311.6", "up
             # from 27.18 trillion won the previous trading day": the trading
             # day before the one just reported
             return previous_weekday(self._family_day(metric) or self.activity_day or self.paragraph_day or self.published or self.default_day), False
@@ -239,11 +239,11 @@ class AsOf:
 
     def own_date(self, q: Quantity, s_start: int) -> DateMention | None:
         """The date a past figure carries in its own phrase, which no period
-        word around it takes away: "the Jan. 17 closing level of 2,250.57",
-        "its previous record of 3,249.3 points from May 10", "since July 27,
-        when the index closed at 2,443.24", "the lowest closing price since
-        May 26, 2010, at 1,582.12 points", "since 1,077.2 won per dollar
-        recorded on June 12, 2018", "since topping 72.09 trillion won on
+        word around it takes away: "the Feb. 3 closing level of 2,318.06",
+        "its previous record of 2,988.7 points from April 6", "since March 4,
+        when the index closed at 2,517.60", "the lowest closing price since
+        Oct. 14, 2011, at 1,644.81 points", "since 1,104.5 won per dollar
+        recorded on Aug. 9, 2019", "since topping 64.8 trillion won on
         March 10"."""
         end = self.text.find("\n", q.end)
         dates = self.dates_in(s_start, end if end >= 0 else len(self.text))
@@ -262,7 +262,7 @@ class AsOf:
     def _in_aside(self, d: DateMention, q: Quantity) -> bool:
         """A date inside an aside the figure is not in: "(the exchange rate),
         which fell below 1,100 won on Thursday, ... closed at 1,082.1",
-        "Hyundai Motor — which traded at 510,000 won on Friday — from ..."."""
+        "Kia — which traded at 118,500 won on Monday — from ..."."""
         lo, hi = min(d.start, q.start), max(d.end, q.end)
         for aside in _DATE_ASIDE.finditer(self.text, max(0, lo - 200), min(len(self.text), hi + 200)):
             inside_date = aside.start() < d.start and d.end <= aside.end()
@@ -272,7 +272,7 @@ class AsOf:
         return False
 
     def _baseline_date(self, d: DateMention, q: Quantity) -> bool:
-        """"went up 1.64 percent from the previous trading day on Sept. 29":
+        """"went up 1.12 percent from the previous trading day on Oct. 6":
         the date of the day compared with, not of the figure."""
         if d.start < q.end:
             return False
@@ -280,7 +280,7 @@ class AsOf:
 
     def _closes_clause(self, q: Quantity, d: DateMention) -> bool:
         """A date that ends the figure's clause dates it ("increased by 11.26
-        points (1.14%) and closed at 1,000.65 points on Monday"), unless the
+        points (0.93%) and closed at 962.18 points on Monday"), unless the
         clause turns to another event before it ("after falling 3% on Monday")."""
         between = _BASELINE_PHRASE.sub(" ", self.text[q.end : d.start])
         if re.search(r"[;!?]|[,.](?!\d)|" + _OTHER_EVENT, between, re.I):
@@ -335,7 +335,7 @@ class AsOf:
         if title_day is not None and title_day != published:
             return title_day
         # A title's date that is the publication date may be a stamp
-        # ("... for the first time. December. 05, 2020 07:46."): the prose says
+        # ("... for the first time. March. 11, 2021 08:12."): the prose says
         # which day the story is about.
         prose, dateline = self._prose_day()
         return prose or title_day or dateline or self.published

@@ -431,7 +431,7 @@ class QuantityFinder:
         return self._share_units(found, text)
 
     def _share_units(self, found: list[Quantity], text: str) -> list[Quantity]:
-        """"63.9 billion and 76.6 billion KRW", "1.2 and 1.5 trillion won",
+        """"41.2 billion and 88.5 billion KRW", "1.2 and 1.5 trillion won",
         "1.84 and 1.82%": a bare decimal joined by "and" to a figure with a
         unit has that unit (and its scale, when it has none of its own)."""
         out = list(found)

@@ -35,10 +35,10 @@ _PRICE_PATH = re.compile(
     r"\s*(?:(?:an?|the|its)\s+(?:all-time|record|new|fresh|52-week|year-to-date|intraday)?\s*(?:high|low|peak|record)\s+of\s+)?(?:around|about|some|nearly|roughly|over|more\s+than)?\s*",
     re.I,
 )
-#: "up from 99.05 trillion won", "rising from 671.5 billion won": the level the move started from.
+#: "up from 99.05 trillion won", "rising from 512.8 billion won": the level the move started from.
 _FROM_BASELINE = re.compile(r"\s+(?:\w+\s+)?from\s+(?:the\s+)?(?:previous\s+|prior\s+)?", re.I)
 _PER_DOLLAR = re.compile(r"\s*(?:per|a|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?dollar\b", re.I)
-#: "... with 2.14 trillion won in the short balance": the balance named after the figure is its label.
+#: "... with 1.37 trillion won in the short balance": the balance named after the figure is its label.
 _IN_THE_BALANCE = re.compile(r"\s*in\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _IN_THE = re.compile(r"\s*(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _THEY = re.compile(r"\W*(?:(?:on\s+the\s+same\s+day|meanwhile|also),?\s+)?(they)\b", re.I)
@@ -70,7 +70,7 @@ class MoneyReadings(QuantityContext):
             metric = self._which_balance()
         continued = False
         if metric is None and (subj_m is None or subj_m.end <= self.previous_end or subj_m.kind == "SUBJECT") and self._opens_anaphorically():
-            # "In the main board they were 14.4838 trillion won": the balance
+            # "In the main board they were 12.9071 trillion won": the balance
             # the paragraph reports (or names: "the size of margin loans has
             # steadily increased ... on Sep. 26 they even reached ...").
             metric = self.r.state.previous_balance_metric or self.r.state.paragraph_balance_cue
@@ -93,7 +93,7 @@ class MoneyReadings(QuantityContext):
         if subj_m is not None and subj_m.kind == "FX" and metric is None:
             return self.fx_rate(subj)
         if metric is None and _PER_DOLLAR.match(self.text, q.end):
-            return self.fx_rate(("USD/KRW", None))  # "since 1,077.2 won per dollar recorded on June 12, 2018"
+            return self.fx_rate(("USD/KRW", None))  # "since 1,104.5 won per dollar recorded on Aug. 9, 2019"
         if metric is not None:
             cand = self.balance(metric, q.unit)
             if cand is not None and continued:
@@ -106,7 +106,7 @@ class MoneyReadings(QuantityContext):
         return self._price(subj_m, subj)
 
     def _flow_valued(self, cap: Mention) -> bool:
-        """"foreign selling valued at 160 billion won": the value of a flow, not a market value."""
+        """"foreign selling valued at 230 billion won": the value of a flow, not a market value."""
         return any(m.kind == "FLOW" and 0 <= cap.start - m.end <= 2 for m in self.local)
 
     def _price(self, subj_m: Mention | None, subj) -> Candidate | None:
@@ -117,8 +117,8 @@ class MoneyReadings(QuantityContext):
             if self.level_kind() == "close" or self._quoted(subj_m):
                 return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.close", q.qualifier)
         if subj_m is not None and subj_m.kind == "COMPANY" and self._price_reached(subj_m):
-            # "ECOPRO BM shares are trading at 97,800 won", "Hyundai Motor —
-            # which traded at 510,000 won on Friday —", "SK hynix shares were
+            # "L&F shares are trading at 84,300 won", "Kia —
+            # which traded at 118,500 won on Monday —", "SK hynix shares were
             # 800,000 won": the stock's price that day (FACTS.md).
             return Candidate(q, "price", subj[0], subj[1], None, q.value, "KRW", "price.level", q.qualifier)
         prev = self.r.state.previous_sentence_subject
@@ -139,7 +139,7 @@ class MoneyReadings(QuantityContext):
         return bool(_PRICE_PATH.fullmatch(self.text, subj_m.end, self.q.start))
 
     def _moved_to_price(self) -> bool:
-        """"jumped 5.31% to close at 117,000 won": a direction, then a level cue, then the figure."""
+        """"climbed 4.06% to close at 92,300 won": a direction, then a level cue, then the figure."""
         d = self.last({"DIR"}, self.local)
         lv = self.last({"LEVEL"}, self.local)
         return lv is not None and d is not None and lv.start > d.start
@@ -184,7 +184,7 @@ class MoneyReadings(QuantityContext):
         if after is not None and (
             m is None or any(x.kind in ("COMPANY", "SUBJECT") and m.end <= x.start for x in self.left) or _IN_THE_BALANCE.fullmatch(self.text, self.q.end, after.start)
         ):
-            return after.id  # "stands most vulnerable to short selling with 2.14 trillion won in the short balance"
+            return after.id  # "is the most shorted name, with 1.37 trillion won in the short balance"
         if m is not None and m.id in metrics:
             if m.id == "target_price" and self.r.text[m.start : m.end].lower() == "target" and not self._company_near(m):
                 return None
@@ -234,13 +234,13 @@ class MoneyReadings(QuantityContext):
             return None
         investor = None
         if metric == "short_volume":
-            # "institutional investors' short selling dropped by 41.7 billion
+            # "institutional investors' short selling dropped by 28.3 billion
             # won to 323.7 billion won": one group's short selling on the day.
             group = self.last({"INVESTOR"})
             investor = group.id if group is not None else None
         cand = Candidate(q, metric, subject[0], subject[1], investor, q.value, unit, f"{metric}.cue", q.qualifier)
         if old_target:
-            # "raised its target from 170,000 won to 200,000 won": the old
+            # "raised its target from 130,000 won to 155,000 won": the old
             # target is a target too, of a day the text does not give.
             cand.rule, cand.undated, cand.anchor = "target_price.previous", True, False
         return cand
@@ -303,7 +303,7 @@ class MoneyReadings(QuantityContext):
         return cand
 
     def _passive_flow(self) -> Candidate | None:
-        """"offsetting 198 billion won worth of shares sold by institutions":
+        """"offsetting 246 billion won worth of shares sold by institutions":
         the investor after "by" is the one who sold, whoever the clause
         opened with."""
         m = _SOLD_BY.match(self.text, self.q.end)
@@ -370,7 +370,7 @@ class MoneyReadings(QuantityContext):
         return subject
 
 
-#: "198 billion won worth of shares sold by institutions": the flow after the figure, its investor after "by".
+#: "246 billion won worth of shares sold by institutions": the flow after the figure, its investor after "by".
 _SOLD_BY = re.compile(
     r"\s*(?:worth\s+(?:of\s+)?(?:(?:local|domestic|kospi|kosdaq|korean)\s+)?(?:shares|stocks|equities)\s+)?(?:were\s+|was\s+)?"
     r"(sold|dumped|offloaded|unloaded|bought|purchased|snapped\s+up|scooped\s+up|picked\s+up)\s+(?:off\s+)?by\s+(?:the\s+)?",

@@ -179,7 +179,7 @@ class PercentReadings(QuantityContext):
         from_level = FROM_BEFORE.search(between)
         dated_from = False
         if from_level:
-            # "increased from 0.19% to 0.35% during the same period": the first
+            # "increased from 0.23% to 0.41% during the same period": the first
             # figure is the level when that period began; "up from 1.87% on
             # Feb. 13" names its own day.
             dated_from = bool(re.match(r"\s*(?:on|as of)\s", self.text[q.end : q.end + 8]))

@@ -48,7 +48,7 @@ class PointReadings(QuantityContext):
         q = self.q
         subj_m, subj = self.subject()
         if subj_m is None and self.r.state.previous_sentence_fx and _PRONOUN_OPENS.match(self.text, self.s_start):
-            return self.bare_fx_rate()  # "The won ended at 1,120.6. It was up 0.2% versus Tuesday's close of 1,123.1."
+            return self.bare_fx_rate()  # "The won ended at 1,318.4. It was up 0.3% versus Monday's close of 1,322.2."
         if subj_m is None:
             named = any(m.kind == "SUBJECT" and m.id == self.r.state.focus_index for m in self.sentence)
             if self.row_subject is None and self.r.state.focus_index and (
@@ -81,14 +81,14 @@ class PointReadings(QuantityContext):
         if q.unit == "points" and d is None and sign is None:
             sign = self._sign_of_paired_change()  # "down 1.12 percent, or 10.23 points"
         if q.unit == "points" and d is None and sign is None:
-            sign = self.sign_from_words()  # "35.23 points higher than the previous day", "49.77 points or 2.13% lower"
+            sign = self.sign_from_words()  # "27.14 points higher than the previous day", "31.40 points or 1.22% lower"
         lv = self.last({"LEVEL"}, self.local)
         if q.unit == "points" and d is not None and sign is None and lv is not None and lv.start > d.start:
-            return self._index_level(subj_m, subj)  # "fell in late afternoon to close at 485.14 points": a level, not a change
+            return self._index_level(subj_m, subj)  # "slid in late trade to close at 702.36 points": a level, not a change
         opened = next((m for m in reversed(self.left) if m.kind == "LEVEL" and m.id not in ("reach", "record")), None)
         if q.unit == "points" and (d is not None or sign is not None):
             if (lv and lv.id == "open") or (opened is not None and opened.id == "open"):
-                return None  # "began at 520.79 points, up 6.06 points": a change at the open
+                return None  # "began at 688.12 points, up 4.37 points": a change at the open
             if self.intraday():
                 return None  # "added 12.3 points in the first 15 minutes of trading": not the day's change
             s = sign if sign is not None else (1 if d.id == "up" else -1)

@@ -111,7 +111,7 @@ class _Reader:
         self.mentions = [m for m in collect_mentions(doc) if not _ANAPHORIC_TOTAL(m, self.text)]
         for m in self.mentions:
             if m.kind == "SUBJECT" and m.id in INDEXES and (_COMPARED.search(self.text, max(0, m.start - 24), m.start) or _MODIFIER.match(self.text, m.end)):
-                # "like the KOSPI", "outpacing the KOSPI's 5.81% gain", "the
+                # "like the KOSPI", "beating the KOSPI's 3.2% gain", "the
                 # largest KOSDAQ company": not what the figure is about.
                 m.kind = "COMPARED"
         self.mention_starts = [m.start for m in self.mentions]
@@ -300,14 +300,14 @@ class _Reader:
         marker = next((m for m in clause if m.kind == "BLOCK" and m.id == "respectively"), None)
         pairs = self._paired_without_respectively(clause, sentence) if marker is None else None
         if pairs is not None:
-            # "foreign and institutional investors purchased 63.9 billion and
-            # 76.6 billion won". Unpaired, each figure would go to the nearer
+            # "foreign and institutional investors purchased 41.2 billion and
+            # 88.5 billion won". Unpaired, each figure would go to the nearer
             # name: the two are read as pairs or not at all.
             done.update(m.start for m in pairs[0])
             out.extend(pairs[1])
         over_a_period = any(m.kind == "BLOCK" and m.id == "same_period" for m in clause) and not day_before_compared(self.text, s_start, c_start)
         if marker is not None:
-            # "During the same period, A and B rose 8.96% and 8.87%, respectively": changes over the period
+            # "During the same period, A and B rose 6.4% and 5.9%, respectively": changes over the period
             paired = [] if over_a_period else respectively(self, clause, sentence) or respectively_percents(clause)
             for cand in paired:
                 out.append(cand)
