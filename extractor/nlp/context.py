@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quantity
+from .dates import DateMention
 from .dating import RELATIVE_AFTER_PATTERN, previous_weekday
 from .mentions import SUBJECT_KINDS, Candidate, Mention, heading_scale, is_broker, metric_family
 from .state import Reader
@@ -163,8 +164,8 @@ class QuantityContext:
             reasons = tuple(r for r in reasons if r != "forecast")  # a target is a forecast by nature: "a rosy outlook ... target price"
         if "period" in reasons and _PERIOD_END.search(self.text, self.c_start, self.q.start) and not self._dated_clause():
             return True  # "ended the month 4.1% higher", but "finished the month at 7,512.33 on April 30"
-        if "period" in reasons and not self._day_before_compared() and not _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start):
-            reasons = (*reasons, "same_period")  # "In May ... Individuals sold 1.06 trillion won in the same period"
+        if "period" in reasons and not day_before_compared(self.text, self.s_start, self.q.start) and not self._level_at_an_end():
+            reasons = (*reasons, "same_period")  # "In May ... retail investors sold 940 billion won in the same period"
         if "combined" in reasons and self._several_parties():
             reasons = (*reasons, "total")  # "a total of" two groups' buying is a combined figure
         # "for two consecutive trading days": a period right after the
@@ -180,11 +181,10 @@ class QuantityContext:
             # "Retail investors sold a net 940 billion won and pension funds
             # bought a net 310 billion won in the same period": the period closes the
             # clause and covers each figure in it.
-            phrase_end = _PHRASE_END.search(self.text, self.q.end)
-            if any(m.kind == "BLOCK" and m.id == "same_period" and m.start >= self.q.end and (phrase_end is None or m.end <= phrase_end.start()) for m in self.clause):
+            phrase_end = self._phrase_end(self.q.end, len(self.text))
+            if any(m.kind == "BLOCK" and m.id == "same_period" and m.start >= self.q.end and m.end <= phrase_end for m in self.clause):
                 return True
-        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 45)
-        limit = stop.start() if stop else self.q.end + 45
+        limit = self._phrase_end(self.q.end, 45)
         near_right = [m for m in self.clause if self.q.end <= m.start and m.end <= limit]
         return any(
             m.kind == "BLOCK" and m.id in reasons and m.id in ("period", "same_period", "cross", "combined", "total", "futures") and not self._qualifies_next(m)
@@ -218,23 +218,33 @@ class QuantityContext:
         """"They bought a net 1.72 trillion won from last Thursday through
         Tuesday": a figure of a span of days named in its clause is a sum
         over the span, not the last day's (levels at its ends are read)."""
-        if _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start):
+        if self._level_at_an_end():
             return False
         if not any(m.kind in ("FLOW", "DIR") for m in self.left):
             return False  # "Between the 2nd and the 9th, SK hynix led the lending balances (7.3 trillion won)"
-        clause_end = max((m.end for m in self.clause), default=self.q.end)
-        dates = [d for d in self.r.as_of.dates_in(self.c_start, clause_end + 40) if d.day is not None]
+        dates = self._days_in_clause(self.c_start, 40)
         return any(
             _SPAN_OPEN.search(self.text, max(0, a.start - 10), a.start) and _SPAN_JOIN.fullmatch(self.text, a.end, b.start)
             for a, b in zip(dates, dates[1:])
         )
 
     def _dated_clause(self) -> bool:
-        clause_end = max((m.end for m in self.clause), default=self.q.end)
-        return any(d.day is not None for d in self.r.as_of.dates_in(self.c_start, clause_end + 20))
+        return bool(self._days_in_clause(self.c_start, 20))
 
-    def _day_before_compared(self) -> bool:
-        return day_before_compared(self.text, self.s_start, self.q.start)
+    def _days_in_clause(self, start: int, pad: int) -> list[DateMention]:
+        """The dates with a day from ``start`` to ``pad`` characters past the clause's last mention."""
+        clause_end = max((m.end for m in self.clause), default=self.q.end)
+        return [d for d in self.r.as_of.dates_in(start, clause_end + pad) if d.day is not None]
+
+    def _level_at_an_end(self) -> bool:
+        """"from 0.18% to 0.40%", "at 98.7 trillion won": a level, not a sum over a period."""
+        return _LEVEL_BEFORE.search(self.text, max(0, self.q.start - 12), self.q.start) is not None
+
+    def _phrase_end(self, start: int, reach: int) -> int:
+        """Where the phrase from ``start`` ends: the next comma, semicolon or
+        dash within ``reach`` characters, else ``start + reach``."""
+        stop = _PHRASE_END.search(self.text, start, start + reach)
+        return stop.start() if stop else start + reach
 
     def _in_a_date(self, m: Mention) -> bool:
         """"the 8th of this month": a period word inside a day's date."""
@@ -251,8 +261,7 @@ class QuantityContext:
     def _dated_record(self) -> bool:
         """"the previous record of 27.5288 trillion won set on Dec. 17, 2025":
         a prior figure with its own day is a fact about that day."""
-        clause_end = self.clause[-1].end if self.clause else self.q.end
-        return any(d.day is not None and d.start >= self.q.end for d in self.r.as_of.dates_in(self.q.end, clause_end + 40))
+        return any(d.start >= self.q.end for d in self._days_in_clause(self.q.end, 40))
 
     def crossed(self) -> bool:
         """"rose above 2,400", "the 3,920 level": a level crossed is no fact.
@@ -502,8 +511,7 @@ class QuantityContext:
         # minutes of trading": the marker closes the whole reading.
         rest = _READING_GOES_ON.match(self.text, self.q.end)
         begin = rest.end() if rest else self.q.end
-        stop = _PHRASE_END.search(self.text, begin, begin + 200)
-        phrase_end = stop.start() if stop else begin + 200
+        phrase_end = self._phrase_end(begin, 200)
         turn = _NEXT_EVENT.search(self.text, begin, phrase_end)  # "... to 164,300 won after briefly reaching ..."
         phrase_end = turn.start() if turn else phrase_end
         after = [m for m in self.clause if m.start >= self.q.end and m.end <= phrase_end]
@@ -517,10 +525,9 @@ class QuantityContext:
         """"The Kospi dropped 1.2% to 2,500.31 as of 11:05 a.m.": a time of
         day before the session's end in the figure's phrase, and no word
         saying it closed there."""
-        stop = _PHRASE_END.search(self.text, self.q.end, self.q.end + 200)
-        phrase_end = stop.start() if stop else self.q.end + 200
         if any(m.kind == "LEVEL" and m.id == "close" for m in self.local):
             return False
+        phrase_end = self._phrase_end(self.q.end, 200)
         closes = [m.start for m in self.left if m.kind == "LEVEL" and m.id == "close"]
         # "turning negative around 1:30 PM ..., closing down 6.98 points at 865.12": the close came after the time
         return any(_before_the_close(t) and not any(c > t.start() for c in closes) for t in _CLOCK.finditer(self.text, self.c_start, phrase_end))
