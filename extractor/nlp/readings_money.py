@@ -295,10 +295,14 @@ class MoneyReadings(QuantityContext):
             value = q.value if flow.id == "buy" else -q.value
         else:
             return None
+        return self._investor_flow(inv, value, "flow.investor")
+
+    def _investor_flow(self, inv: Mention, value, rule: str) -> Candidate | None:
+        """The net_buy of ``inv`` on the market (or stock) the flow is about."""
         subject = self.flow_subject(inv)
         if subject is None:
             return None
-        cand = Candidate(q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.investor", q.qualifier)
+        cand = Candidate(self.q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", rule, self.q.qualifier)
         cand.inferred_market = subject is self._inferred
         return cand
 
@@ -312,13 +316,8 @@ class MoneyReadings(QuantityContext):
         inv = next((x for x in self.right if x.kind == "INVESTOR" and x.start == m.end()), None)
         if inv is None:
             return None
-        subject = self.flow_subject(inv)
-        if subject is None:
-            return None
         value = self.q.value if " ".join(m.group(1).lower().split()) in ("bought", "purchased", "snapped up", "scooped up", "picked up") else -self.q.value
-        cand = Candidate(self.q, "net_buy", subject[0], subject[1], inv.id, value, "KRW", "flow.passive", self.q.qualifier)
-        cand.inferred_market = subject is self._inferred
-        return cand
+        return self._investor_flow(inv, value, "flow.passive")
 
     def _investor_anaphor(self) -> Mention | None:
         """"They also recorded net selling of ..." after a sentence about one
@@ -370,6 +369,8 @@ class MoneyReadings(QuantityContext):
         return subject
 
 
+_INVESTORS_JOINED = re.compile(r"\s*(?:investors\s+)?(?:,\s*)?and\s+(?:the\s+)?", re.I)
+_AMOUNTS_JOINED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*and\s+", re.I)
 #: "246 billion won worth of shares sold by institutions": the flow after the figure, its investor after "by".
 _SOLD_BY = re.compile(
     r"\s*(?:worth\s+(?:of\s+)?(?:(?:local|domestic|kospi|kosdaq|korean)\s+)?(?:shares|stocks|equities)\s+)?(?:were\s+|was\s+)?"
@@ -392,17 +393,48 @@ def respectively(reader: Reader, clause: list[Mention], sentence: list[Mention])
         return []
     if _SECTOR.search(reader.text, clause[0].start, amounts[0].start):
         return []  # flows into one sector
+    return _paired_flows(reader, clause, sentence, list(zip(investors, amounts)), flows[0], "flow.respectively")
+
+
+def pairs_without_respectively(reader: Reader, clause: list[Mention], sentence: list[Mention]) -> tuple[list[Mention], list[Candidate]] | None:
+    """"X and Y bought A and B": two investor groups joined by "and", one
+    verb, and two amounts in won joined by "and", in that order, pair as if
+    "respectively" were written: the two amounts and their facts (none when
+    the clause makes them no day's flows). None when the clause is not so."""
+    text = reader.text
+    amounts = [m for m in clause if m.kind == "QTY"]
+    for i in range(len(amounts) - 1):
+        x, y = amounts[i], amounts[i + 1]
+        if x.quantity.unit != "KRW" or y.quantity.unit != "KRW" or not _AMOUNTS_JOINED.fullmatch(text, x.end, y.start):
+            continue
+        # the groups named since the figure before: "Retail investors dumped
+        # 129.7 billion won, but foreign and institutional investors bought ..."
+        since = amounts[i - 1].end if i else clause[0].start
+        investors = [m for m in clause if m.kind == "INVESTOR" and since <= m.start and m.end <= x.start]
+        if len(investors) != 2 or investors[0].id == investors[1].id:
+            continue
+        a, b = investors
+        flows = [m for m in clause if m.kind == "FLOW" and b.end <= m.start and m.end <= x.start]
+        if not _INVESTORS_JOINED.fullmatch(text, a.end, b.start) or len(flows) != 1:
+            continue
+        return [x, y], _paired_flows(reader, clause, sentence, [(a, x), (b, y)], flows[0], "flow.pairs")
+    return None
+
+
+def _paired_flows(reader: Reader, clause: list[Mention], sentence: list[Mention], pairs: list[tuple[Mention, Mention]], flow: Mention, rule: str) -> list[Candidate]:
+    """net_buy facts of (investor, amount) pairs sharing one flow verb, on the
+    market of the first amount; none for a period's or a combined flow."""
     if any(m.kind == "BLOCK" and m.id in ("period", "combined", "total") for m in clause):
         return []
-    sign = 1 if flows[0].id == "buy" else -1
-    market = reader.market_subject(clause, sentence, amounts[0].start)
+    market = reader.market_subject(clause, sentence, pairs[0][1].start)
     if market is None:
         return []
+    sign = 1 if flow.id == "buy" else -1
     out = []
-    for inv, qm in zip(investors, amounts):
+    for inv, qm in pairs:
         q = qm.quantity
         value = q.value if q.sign is not None else sign * q.value
-        cand = Candidate(q, "net_buy", market[0], None, inv.id, value, "KRW", "flow.respectively", q.qualifier)
+        cand = Candidate(q, "net_buy", market[0], None, inv.id, value, "KRW", rule, q.qualifier)
         cand.inferred_market = market[1]
         out.append(cand)
     return out

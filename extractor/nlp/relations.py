@@ -63,7 +63,7 @@ from .mentions import (
     split_clauses,
 )
 from .readings import Context, table_candidate
-from .readings_money import respectively
+from .readings_money import pairs_without_respectively, respectively
 from .readings_percent import respectively_percents
 from .readings_points import breadth_across_clauses, breadth_pair
 from .state import ReaderState
@@ -75,8 +75,6 @@ _PIPE_LINE = re.compile(r"[ \t]*\|.*\|[ \t]*$", re.M)
 #: was crawled, not of the story's day.
 _STRIP_LINE = re.compile(r"[ \t]*[•·*-]?[ \t]*[A-Z][A-Z0-9/ ]{1,15}[ \t]+[\d,.]+[ \t]+[+\-−]?[\d,.]+[ \t]+[+\-−]?[\d.]+%[ \t]*$")
 _CROSS = re.compile(r"\b(?:JPY(?:100)?|EUR|CNH|CNY|GBP)/KRW\b")
-_INVESTORS_JOINED = re.compile(r"\s*(?:investors\s+)?(?:,\s*)?and\s+(?:the\s+)?", re.I)
-_AMOUNTS_JOINED = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*and\s+", re.I)
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{3,160}?\s[—–]\s")
 _INDEX_NAME = re.compile(r"\b(?:KOSPI|KOSDAQ)\b", re.I)
 _KRW_BALANCES = ("margin_loan_balance", "lending_balance", "short_balance", "short_volume")
@@ -298,7 +296,7 @@ class _Reader:
             out.append(cand)
             done.add(cand.quantity.start)
         marker = next((m for m in clause if m.kind == "BLOCK" and m.id == "respectively"), None)
-        pairs = self._paired_without_respectively(clause, sentence) if marker is None else None
+        pairs = pairs_without_respectively(self, clause, sentence) if marker is None else None
         if pairs is not None:
             # "foreign and institutional investors purchased 41.2 billion and
             # 88.5 billion won". Unpaired, each figure would go to the nearer
@@ -327,43 +325,6 @@ class _Reader:
                 if cand:
                     out.append(cand)
             previous_end = qm.end
-
-    def _paired_without_respectively(self, clause: list[Mention], sentence: list[Mention]) -> tuple[list[Mention], list[Candidate]] | None:
-        """"X and Y bought A and B": two investor groups joined by "and", one
-        verb, and two amounts in won joined by "and", in that order, pair as
-        if "respectively" were written: the two amounts and their facts (none
-        when the clause makes them no day's flows). None when the clause is
-        not so."""
-        amounts = [m for m in clause if m.kind == "QTY"]
-        for i in range(len(amounts) - 1):
-            x, y = amounts[i], amounts[i + 1]
-            if x.quantity.unit != "KRW" or y.quantity.unit != "KRW" or not _AMOUNTS_JOINED.fullmatch(self.text, x.end, y.start):
-                continue
-            # the groups named since the figure before: "Individuals sold 148.5
-            # billion won, but foreign and institutional investors bought ..."
-            since = amounts[i - 1].end if i else clause[0].start
-            investors = [m for m in clause if m.kind == "INVESTOR" and since <= m.start and m.end <= x.start]
-            if len(investors) != 2 or investors[0].id == investors[1].id:
-                continue
-            a, b = investors
-            between = [m for m in clause if b.end <= m.start and m.end <= x.start]
-            flows = [m for m in between if m.kind == "FLOW"]
-            if not _INVESTORS_JOINED.fullmatch(self.text, a.end, b.start) or len(flows) != 1:
-                continue
-            if any(m.kind == "BLOCK" and m.id in ("period", "combined", "total") for m in clause):
-                return [x, y], []
-            market = self.market_subject(clause, sentence, x.start)
-            if market is None:
-                return [x, y], []
-            sign = 1 if flows[0].id == "buy" else -1
-            out = []
-            for inv, qm in ((a, x), (b, y)):
-                q = qm.quantity
-                cand = Candidate(q, "net_buy", market[0], None, inv.id, q.value if q.sign is not None else sign * q.value, "KRW", "flow.pairs", q.qualifier)
-                cand.inferred_market = market[1]
-                out.append(cand)
-            return [x, y], out
-        return None
 
     # -- subjects --------------------------------------------------------------
 
