@@ -104,7 +104,6 @@ _SPAN_ADJECTIVE = re.compile(r"-(?:week|month|day|year|session|hour|minute|quart
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _LEADING_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _AND_BETWEEN = re.compile(r"\s*,?\s*and\s+")
-_SCALE_WORD = re.compile(r"[0-9]\s*(?:thousand|million|billion|trillion|mn|bn|tn|tril)\b", re.I)
 _NEXT_WORD = re.compile(rf"{_H}+([A-Za-z]+)")
 
 
@@ -441,7 +440,7 @@ class QuantityFinder:
                 continue
             if not _AND_BETWEEN.fullmatch(text, first.end, second.start):
                 continue
-            scaled = _SCALE_WORD.search(first.text) is not None
+            scaled = any(self._scale_of(word) for word in re.findall(r"[^\W\d_]+", first.text))
             if not scaled and "." not in first.text:
                 continue  # "the KOSPI 200 and 3 trillion won": a name's number, not a figure
             value = Decimal(str(first.value))
