@@ -152,11 +152,12 @@ class QuantityContext:
         return False
 
     def blocked(self, *reasons) -> bool:
-        if "period" in reasons and self.r.as_of.own_date(self.q, self.s_start) is None and self._over_a_span():
+        own_date = self.r.as_of.own_date(self.q, self.s_start)
+        if "period" in reasons and own_date is None and self._over_a_span():
             return True
         if "prior" in reasons and self._dated_record():
             reasons = tuple(r for r in reasons if r != "prior")
-        if self.r.as_of.own_date(self.q, self.s_start) is not None or _RELATIVE_AFTER.match(self.text, self.q.end):
+        if own_date is not None or _RELATIVE_AFTER.match(self.text, self.q.end):
             # "since March 4, when the index closed at 2,517.60": a past
             # figure with its own day is a fact of that day.
             reasons = tuple(r for r in reasons if r not in ("prior", "period"))
