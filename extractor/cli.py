@@ -79,6 +79,11 @@ published_option = click.option(
 @click.option("--parts", "parts_dir", type=click.Path(file_okay=False), help="Where --engine dask tasks write their SQLite parts [default: DB.parts].")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=None, metavar="BYTES", help="Bytes of an archive per unit of work [default: 262144].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N", help="Articles per write transaction with --workers [default: 500].")
+@click.option(
+    "--keep-all",
+    is_flag=True,
+    help="Store every record of an archive; by default a record that names no company or market and yields no fact is skipped.",
+)
 def ingest_command(
     sources: tuple[str, ...],
     db_path: str,
@@ -90,16 +95,21 @@ def ingest_command(
     parts_dir: str | None,
     chunk_size: int | None,
     batch_size: int | None,
+    keep_all: bool,
 ) -> None:
     """Read SOURCES (feed or page URLs, files, directories, WARC and JSON-lines archives) into the database.
 
     With no SOURCES, ingests the sample news bundled with marketfacts.
     With --workers or --engine dask, runs as a backfill: worker processes
     extract, this process writes, and a stopped run resumes where it was.
+    Archives (WARC, JSON lines) hold news of every kind: a record that
+    names no listed company, no Korean market and yields no fact is counted
+    and skipped (--keep-all stores it); pages, feeds and text files named
+    are always stored.
     """
     targets = list(sources) or sample_sources()
     if workers is not None or engine == "dask":
-        _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size)
+        _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all)
         return
 
     def on_document(doc, result) -> None:
@@ -108,7 +118,9 @@ def ingest_command(
             click.echo(f"{result.action:>9}  {result.facts:>3} facts  {label[:90]}")
 
     with Store(db_path) as store:
-        summary: IngestSummary = ingest(targets, store, published=published, on_document=on_document, on_error=_echo_error)
+        summary: IngestSummary = ingest(
+            targets, store, published=published, keep_all=keep_all, on_document=on_document, on_error=_echo_error
+        )
     click.echo(summary.line() + f" -> {db_path}")
     sys.exit(0 if summary.ok else 1)
 
@@ -347,7 +359,7 @@ def companies_search_command(text: str, limit: int) -> None:
     click.echo(tabulate([[h.name, h.ticker, h.market, h.alias, f"{h.score:.2f}"] for h in hits], headers=["name", "ticker", "market", "alias", "score"]))
 
 
-def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size) -> None:
+def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all) -> None:
     from .parallel import BATCH_SIZE, CHUNK_BYTES, BackfillSummary, backfill, worker_count
 
     n = worker_count(workers)
@@ -359,12 +371,12 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
                 from .dask_engine import ingest_dask
 
                 summary = ingest_dask(
-                    targets, store, parts=parts_dir, scheduler=scheduler, n_workers=n, published=published,
+                    targets, store, parts=parts_dir, scheduler=scheduler, n_workers=n, published=published, keep_all=keep_all,
                     chunk_bytes=chunk_size or CHUNK_BYTES, on_progress=bar.update, on_error=bar.error,
                 )
             else:
                 backfill(
-                    targets, store, workers=n, published=published, chunk_bytes=chunk_size or CHUNK_BYTES,
+                    targets, store, workers=n, published=published, keep_all=keep_all, chunk_bytes=chunk_size or CHUNK_BYTES,
                     batch_size=batch_size or BATCH_SIZE, on_progress=bar.update, on_error=bar.error, summary=summary,
                 )
         except KeyboardInterrupt:
@@ -374,7 +386,10 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
             sys.exit(130)
     elapsed = time.monotonic() - started
     rate = summary.documents / elapsed if elapsed else 0.0
-    click.echo(summary.line() + f" in {elapsed:.1f} s ({rate:.1f} articles/s) -> {db_path}")
+    rates = f"{rate:.1f} articles/s"
+    if summary.records and elapsed:
+        rates = f"{summary.records / elapsed:.0f} records/s, " + rates
+    click.echo(summary.line() + f" in {elapsed:.1f} s ({rates}) -> {db_path}")
     sys.exit(0 if summary.ok else 1)
 
 
@@ -407,8 +422,15 @@ class _Bar:
     def update(self, progress) -> None:
         if self.bar is None:
             return
-        rate = progress.documents / progress.elapsed if progress.elapsed else 0.0
-        self.status = f"{progress.documents} {self.unit} ({rate:.1f}/s), {progress.facts} facts, {progress.errors} errors"
+        if getattr(progress, "records", 0):
+            rate = progress.records / progress.elapsed if progress.elapsed else 0.0
+            self.status = (
+                f"{progress.records} records ({rate:.0f}/s), {progress.unrelated} unrelated, "
+                f"{progress.documents} stored, {progress.facts} facts, {progress.errors} errors"
+            )
+        else:
+            rate = progress.documents / progress.elapsed if progress.elapsed else 0.0
+            self.status = f"{progress.documents} {self.unit} ({rate:.1f}/s), {progress.facts} facts, {progress.errors} errors"
         self.bar.length = max(progress.bytes_total, 1)
         self.bar.update(max(progress.bytes_done - self.bar.pos, 0), self.status)
 

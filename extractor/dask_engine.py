@@ -45,6 +45,8 @@ class PartResult:
     documents: int = 0
     facts: int = 0
     skipped: int = 0
+    unrelated: int = 0
+    records: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -58,13 +60,14 @@ def unit_key(unit: Unit) -> str:
     return f"{unit.source}@{unit.start}-{unit.end}"
 
 
-def write_part(unit: Unit, part: str, published: date | datetime | None = None) -> PartResult:
+def write_part(unit: Unit, part: str, published: date | datetime | None = None, keep_all: bool = False) -> PartResult:
     """The task: run one unit, write its articles into ``part``; done-marked in one transaction."""
     from .nlp.pipeline import extractor_version
 
-    result = run_unit(unit, published)
+    result = run_unit(unit, published, keep_all)
     version = extractor_version()
-    out = PartResult(part, skipped=result.skipped, errors=result.errors)
+    records = result.records if unit.kind != "input" else 0
+    out = PartResult(part, skipped=result.skipped, unrelated=result.unrelated, records=records, errors=result.errors)
     # Written under a name of its own, then renamed into place: Dask may run
     # a task twice at once (a worker thought lost), and two writers must not
     # share one SQLite file; a reader never sees a half-written part.
@@ -109,6 +112,7 @@ def ingest_dask(
     client=None,
     n_workers: int = 2,
     published: date | datetime | None = None,
+    keep_all: bool = False,
     chunk_bytes: int = CHUNK_BYTES,
     on_progress: Callable[[Progress], None] | None = None,
     on_error: Callable[[MarketfactsError], None] | None = None,
@@ -128,7 +132,7 @@ def ingest_dask(
     summary = BackfillSummary()
     files, others, listing_errors = plan_files(sources, {}, summary, store.path)
     errors: list[MarketfactsError] = list(listing_errors)
-    skipped_records = 0
+    skipped_records = unrelated = records = 0
     for error in listing_errors:
         if on_error:
             on_error(error)
@@ -146,7 +150,7 @@ def ingest_dask(
             client = Client(cluster)
     try:
         futures = [
-            client.submit(write_part, unit, str(part), published, key=f"marketfacts-{part.name}", pure=False)
+            client.submit(write_part, unit, str(part), published, keep_all, key=f"marketfacts-{part.name}", pure=False)
             for unit, part in todo
         ]
         for future in as_completed(futures):
@@ -159,6 +163,8 @@ def ingest_dask(
                     on_error(error)
                 continue
             skipped_records += result.skipped
+            unrelated += result.unrelated
+            records += result.records
             for where, reason in result.errors:
                 error = ReadError(where, reason)
                 errors.append(error)
@@ -172,4 +178,6 @@ def ingest_dask(
     merged = merge([p for p in all_parts if Path(p).is_file()], store, on_progress=on_progress, on_error=on_error)
     merged.errors[:0] = errors
     merged.records_skipped = skipped_records
+    merged.unrelated = unrelated
+    merged.records = records
     return merged

@@ -41,6 +41,9 @@ class Document:
     #: When the bytes were fetched; archives give it (WARC-Date), so a re-run
     #: of a backfill stores the same value. None means "now".
     fetched_at: datetime | None = None
+    #: A record of an archive that passed the relevance gate: it is stored
+    #: only if it yields a fact or names a company or market (not stored itself).
+    screened: bool = False
 
     @property
     def key(self) -> str:

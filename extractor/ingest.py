@@ -39,11 +39,15 @@ class IngestSummary(Outcome):
     replaced: int = 0
     unchanged: int = 0
     facts: int = 0
+    #: Archive records skipped as unrelated: stopped by the relevance gate,
+    #: or read and found to hold no fact and no company or market name.
+    unrelated: int = 0
 
     def line(self) -> str:
+        unrelated = f"; {self.unrelated} unrelated records skipped" if self.unrelated else ""
         return (
             f"{self.documents} articles read: {self.inserted} new, {self.replaced} updated, "
-            f"{self.unchanged} unchanged; {self.facts} facts stored; {len(self.errors)} errors"
+            f"{self.unchanged} unchanged{unrelated}; {self.facts} facts stored; {len(self.errors)} errors"
         )
 
 
@@ -62,30 +66,45 @@ def ingest(
     store: Store,
     *,
     published: date | datetime | None = None,
+    keep_all: bool = False,
     on_document: Callable[[Document, WriteResult], None] | None = None,
     on_error: Callable[[MarketfactsError], None] | None = None,
 ) -> IngestSummary:
-    """Read every source, extract and store each article; return the tally."""
+    """Read every source, extract and store each article; return the tally.
+
+    The records of archives (WARC, JSON lines) go through the relevance
+    gate, and one that yields no fact and names no company or market is
+    not stored; ``keep_all`` stores every record. Pages, feeds and text
+    files named are stored whatever they hold.
+    """
     # Imported here: spaCy takes a second to load, and the backfill's parent
     # process (which imports IngestSummary from here) never needs it.
-    from .nlp.pipeline import extract, extractor_version
+    from .nlp.pipeline import extract_article, extractor_version
+    from .readers.archive import ArchiveStats
+    from .readers.relevance import default_gate
 
     summary = IngestSummary()
+    stats = ArchiveStats()
     version = extractor_version()
     if store.db["companies"].count == 0:
         # The table other tools join facts' tickers against.
         store.replace_companies(default_gazetteer())
     seen_sources: dict[str, bool] = {}  # source -> did it bring anything new
+    unrelated_read = 0  # screened records read and found to name nothing
     failed_sources: set[str] = set()
-    for item in read_all(sources, published=published):
+    gate = None if keep_all else default_gate()
+    for item in read_all(sources, published=published, gate=gate, stats=stats):
         if isinstance(item, ReadError):
             _report(summary, item, on_error)
             store.record_source(item.source, error=item.reason, changed=False)
             failed_sources.add(item.source)
             continue
-        summary.documents += 1
         try:
-            facts = extract(item.text, item.published, title=item.title)
+            facts, named = extract_article(item.text, item.published, title=item.title)
+            if item.screened and not named:
+                unrelated_read += 1
+                continue
+            summary.documents += 1
             result = store.write(item, facts, extractor_version=version)
         except MarketfactsError as e:
             _report(summary, e, on_error)
@@ -99,6 +118,7 @@ def ingest(
             seen_sources[item.source] = seen_sources.get(item.source, False) or result.action != "unchanged"
         if on_document:
             on_document(item, result)
+    summary.unrelated = stats.unrelated + unrelated_read
     for source in sorted(set(seen_sources) - failed_sources):
         store.record_source(source, changed=seen_sources[source])
     return summary

@@ -93,6 +93,7 @@ class UnitResult:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
     records: int = 0
     skipped: int = 0
+    unrelated: int = 0  # archive records not kept: stopped by the gate, or naming nothing
 
 
 @dataclass
@@ -105,17 +106,22 @@ class Progress:
     facts: int
     errors: int
     elapsed: float
+    records: int = 0  # archive records read (every WARC record, every JSON line)
+    unrelated: int = 0  # of them, skipped as unrelated
 
 
 @dataclass
 class BackfillSummary(IngestSummary):
     superseded: int = 0
+    records: int = 0  # archive records read, of every kind
     records_skipped: int = 0  # archive records that are not articles (requests, images, redirects)
     sources_skipped: int = 0  # files already done in an earlier run, not read again
     interrupted: bool = False
 
     def line(self) -> str:
         extra = []
+        if self.records:
+            extra.append(f"{self.records} archive records read")
         if self.superseded:
             extra.append(f"{self.superseded} older captures")
         if self.records_skipped:
@@ -137,23 +143,33 @@ def init_worker() -> None:
     extractor_version()
 
 
-def run_unit(unit: Unit, published: date | datetime | None = None) -> UnitResult:
-    """Read one unit and extract its articles: the function every engine runs."""
-    from .nlp.pipeline import extract
+def run_unit(unit: Unit, published: date | datetime | None = None, keep_all: bool = False) -> UnitResult:
+    """Read one unit and extract its articles: the function every engine runs.
+
+    Unless ``keep_all``, an archive's records go through the relevance
+    gate, and one that yields no fact and names no company or market is
+    left out of the result (counted in ``unrelated``).
+    """
+    from .nlp.pipeline import extract_article
     from .readers import read_all
+    from .readers.relevance import default_gate
 
     result = UnitResult(unit)
     stats = ArchiveStats()
+    gate = None if keep_all else default_gate()
     if unit.kind == "input":
-        items: Iterable[Document | ReadError] = read_all([unit.source], published=published)
+        items: Iterable[Document | ReadError] = read_all([unit.source], published=published, gate=gate, stats=stats)
     else:
-        items = _archive_items(unit, published, stats)
+        items = _archive_items(unit, published, stats, gate)
     for item in items:
         if isinstance(item, ReadError):
             result.errors.append((item.source, item.reason))
             continue
         try:
-            facts = extract(item.text, item.published, title=item.title)
+            facts, named = extract_article(item.text, item.published, title=item.title)
+            if item.screened and not named:
+                result.unrelated += 1
+                continue
         except MarketfactsError as e:
             result.errors.append((item.key, str(e)))
             continue
@@ -164,12 +180,15 @@ def run_unit(unit: Unit, published: date | datetime | None = None) -> UnitResult
         result.articles.append((item, facts))
     result.records = stats.records if unit.kind != "input" else len(result.articles) + len(result.errors)
     result.skipped = sum(stats.skipped.values())
+    result.unrelated += stats.unrelated
     return result
 
 
-def _archive_items(unit: Unit, published, stats: ArchiveStats) -> Iterator[Document | ReadError]:
+def _archive_items(unit: Unit, published, stats: ArchiveStats, gate) -> Iterator[Document | ReadError]:
     try:
-        yield from read_archive(unit.source, kind=unit.kind, published=published, start=unit.start, end=unit.end, stats=stats)  # type: ignore[arg-type]
+        yield from read_archive(
+            unit.source, kind=unit.kind, published=published, start=unit.start, end=unit.end, stats=stats, gate=gate  # type: ignore[arg-type]
+        )
     except ReadError as e:
         yield e
 
@@ -289,6 +308,7 @@ def backfill(
     *,
     workers: int = 2,
     published: date | datetime | None = None,
+    keep_all: bool = False,
     chunk_bytes: int = CHUNK_BYTES,
     batch_size: int = BATCH_SIZE,
     start_method: str | None = None,
@@ -297,6 +317,9 @@ def backfill(
     summary: BackfillSummary | None = None,
 ) -> BackfillSummary:
     """Ingest ``sources`` with ``workers`` processes; see the module doc.
+
+    Archive records go through the relevance gate and only those that yield
+    a fact or name a company or market are stored, unless ``keep_all``.
 
     ``summary``, when given, is filled in as the run goes, so a caller
     still has the tally when Ctrl-C (KeyboardInterrupt) ends the run.
@@ -316,7 +339,7 @@ def backfill(
         writer = _Writer(store, pool.submit(current_version).result(), summary, batch_size, on_progress, on_error)
         writer.bytes_total = sum(plan.size - plan.start for plan in files)
         units = _units(files, others, chunk_bytes)
-        _run(pool, units, writer, published)
+        _run(pool, units, writer, published, keep_all)
         writer.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -328,7 +351,7 @@ def backfill(
     return summary
 
 
-def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _Writer, published) -> None:
+def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _Writer, published, keep_all: bool = False) -> None:
     inflight: dict[Future, tuple[_FilePlan | None, Unit]] = {}
     # Units that were in the pool when a worker died run one at a time, so
     # the one that kills a worker is known; killing one twice skips it.
@@ -346,7 +369,7 @@ def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _W
             elif (job := next(units, None)) is None:
                 exhausted = True
                 break
-            inflight[pool.submit(run_unit, job[1], published)] = job
+            inflight[pool.submit(run_unit, job[1], published, keep_all)] = job
         if not inflight:
             return
         done, _ = wait(inflight, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
@@ -444,7 +467,7 @@ class _Writer:
             return
         summary = self.summary
         counts = {"inserted": 0, "replaced": 0, "unchanged": 0, "superseded": 0}
-        facts = documents = skipped = done_bytes = 0
+        facts = documents = skipped = done_bytes = unrelated = records = 0
         try:
             with self.store.batch():
                 for plan, result in self.pending:
@@ -456,6 +479,9 @@ class _Writer:
                         if written.action in ("inserted", "replaced") and plan is not None:
                             plan.changed = True
                     skipped += result.skipped
+                    unrelated += result.unrelated
+                    if result.unit.kind != "input":
+                        records += result.records
                     if plan is not None:
                         done_bytes += self._finish(plan, result)
         except sqlite3.Error as e:  # COMMIT itself failed: a full disk, a locked file
@@ -466,12 +492,17 @@ class _Writer:
         summary.documents += documents
         summary.facts += facts
         summary.records_skipped += skipped
+        summary.unrelated += unrelated
+        summary.records += records
         self.bytes_done += done_bytes
         self.pending, self.pending_articles = [], 0
         self.last_commit = time.monotonic()
         if self.on_progress:
             self.on_progress(
-                Progress(self.bytes_done, self.bytes_total, summary.documents, summary.facts, len(summary.errors), self.last_commit - self.started)
+                Progress(
+                    self.bytes_done, self.bytes_total, summary.documents, summary.facts, len(summary.errors),
+                    self.last_commit - self.started, summary.records, summary.unrelated,
+                )
             )
 
     def _finish(self, plan: _FilePlan, result: UnitResult) -> int:

@@ -170,11 +170,11 @@ def test_a_gzip_json_lines_dump_is_one_unit_read_to_its_end(tmp_path):
     assert progress["done"] == 1 and progress["records"] == 40
 
 
-def _deadly_run_unit(unit, published=None):
+def _deadly_run_unit(unit, published=None, keep_all=False):
     """run_unit, except that the worker reading poison.jsonl dies on the spot (as under the OOM killer)."""
     if unit.source.endswith("poison.jsonl"):
         os._exit(9)
-    return _real_run_unit(unit, published)
+    return _real_run_unit(unit, published, keep_all)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork to patch the workers")

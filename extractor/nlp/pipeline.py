@@ -43,6 +43,9 @@ CUE_FILES = (
     "metrics.jsonl",
     "blockers.jsonl",
 )
+#: Pattern files that decide what is read, not what is extracted from it:
+#: a change to them leaves stored facts as they are.
+READING_ONLY = frozenset({"relevance.jsonl"})
 _SENTENCE_END = {".", "!", "?"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
 #: Abbreviations the tokenizer splits from their period, before a number: "No. 2", "Vol. 3".
@@ -155,6 +158,8 @@ def extractor_version() -> str:
     every stored article eligible for re-extraction."""
     digest = hashlib.sha256()
     for path in sorted(pattern_dir().glob("*.jsonl")):
+        if path.name in READING_ONLY:
+            continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
@@ -172,6 +177,24 @@ def extract(text: str, published: date | datetime | None = None, *, title: str |
     """Facts in one article. A pure function of (text, published, title, patterns)."""
     nlp = load_pipeline()
     return nlp(_make_doc(nlp, text, published, title))._.facts
+
+
+#: Cue labels that name the Korean market or the won (patterns/subjects.jsonl).
+MARKET_LABELS = frozenset({"SUBJECT", "MARKETWIDE", "FX"})
+
+
+def extract_article(
+    text: str, published: date | datetime | None = None, *, title: str | None = None
+) -> tuple[list[Fact], bool]:
+    """``extract``, and whether the article names a listed company or the
+    Korean market at all: what decides if a screened archive record is kept."""
+    nlp = load_pipeline()
+    doc = nlp(_make_doc(nlp, text, published, title))
+    facts = doc._.facts
+    if facts:
+        return facts, True
+    named = bool(doc.spans.get("companies")) or any(span.label_ in MARKET_LABELS for span in doc.spans.get("cues", ()))
+    return facts, named
 
 
 def extract_with_checks(

@@ -30,8 +30,9 @@ from pathlib import Path
 from ..documents import Document
 from ..errors import FetchError, ReadError
 from ..fetch import HttpClient, default_client, fetch
-from .archive import archive_kind, read_archive, read_archive_bytes
+from .archive import ArchiveStats, archive_kind, read_archive, read_archive_bytes
 from .directory import walk
+from .relevance import Gate
 from .sniff import Kind, sniff, sniff_archive
 from .single import read_document_bytes
 
@@ -63,19 +64,27 @@ def read(source: str | Path, *, published: Published = None) -> Iterator[Documen
     return read_file(path, published=published)
 
 
-def read_all(sources: Iterable[str | Path], *, published: Published = None) -> Iterator[Document | ReadError]:
+def read_all(
+    sources: Iterable[str | Path],
+    *,
+    published: Published = None,
+    gate: Gate | None = None,
+    stats: ArchiveStats | None = None,
+) -> Iterator[Document | ReadError]:
     """Documents of all inputs, with a ReadError in their place for each input that failed.
 
     Inside a directory each file counts as an input of its own: a bad one
-    is reported and the others are read.
+    is reported and the others are read. ``gate`` screens the records of
+    archive files (only those: a page or feed named is read whatever it
+    holds), and ``stats`` adds up what the archives held.
     """
     for source in sources:
         is_url = isinstance(source, str) and _URL.match(source)
         if not is_url and Path(source).is_dir():
-            yield from _read_directory(Path(source), published)
+            yield from _read_directory(Path(source), published, gate, stats)
             continue
         if not is_url and (kind := archive_kind(source)):
-            yield from _read_archive(source, kind, published)
+            yield from _read_archive(source, kind, published, gate, stats)
             continue
         try:
             yield from read(source, published=published)
@@ -167,13 +176,15 @@ def read_local_bytes(path: str | Path, limit: int, *, what: str = "file") -> byt
         raise ReadError(source, f"invalid path: {e}") from e
 
 
-def _read_directory(root: Path, published: Published) -> Iterator[Document | ReadError]:
+def _read_directory(
+    root: Path, published: Published, gate: Gate | None = None, stats: ArchiveStats | None = None
+) -> Iterator[Document | ReadError]:
     for item in walk(root):
         if isinstance(item, ReadError):
             yield item
             continue
         if kind := archive_kind(item):
-            yield from _read_archive(item, kind, published)
+            yield from _read_archive(item, kind, published, gate, stats)
             continue
         try:
             yield from read_file(item, published=published)
@@ -181,9 +192,11 @@ def _read_directory(root: Path, published: Published) -> Iterator[Document | Rea
             yield error
 
 
-def _read_archive(path: str | Path, kind, published: Published) -> Iterator[Document | ReadError]:
+def _read_archive(
+    path: str | Path, kind, published: Published, gate: Gate | None = None, stats: ArchiveStats | None = None
+) -> Iterator[Document | ReadError]:
     try:
-        yield from read_archive(path, kind=kind, published=published)
+        yield from read_archive(path, kind=kind, published=published, gate=gate, stats=stats)
     except ReadError as error:
         yield error
 

@@ -50,6 +50,7 @@ from typing import BinaryIO, Literal
 
 from ..documents import Document
 from ..errors import ReadError
+from .relevance import Gate
 from .sniff import sniff_archive
 from .text import normalize_text, parse_timestamp
 
@@ -81,6 +82,7 @@ class ArchiveStats:
 
     records: int = 0  # every record (WARC record, JSON line) read
     skipped: Counter = field(default_factory=Counter)  # reason -> records not articles
+    unrelated: int = 0  # articles the relevance gate stopped
     end: int = 0  # offset just past the last record read
 
     def skip(self, reason: str) -> None:
@@ -140,9 +142,13 @@ def read_archive(
     start: int = 0,
     end: int | None = None,
     stats: ArchiveStats | None = None,
+    gate: Gate | None = None,
 ) -> Iterator[Item]:
     """Documents of the archive at ``path``, each bad record as a ReadError value.
 
+    With a ``gate`` (:mod:`.relevance`), a record it finds unrelated is
+    counted in ``stats.unrelated`` and dropped before its HTML is parsed,
+    and every Document that comes out is marked ``screened``.
     Raises ReadError (naming the path) only when the file cannot be opened.
     """
     source = str(path)
@@ -154,11 +160,11 @@ def read_archive(
         raise ReadError(source, f"cannot read: {e.strerror or e}") from e
     with f:
         if kind in ("warc", "warc.gz"):
-            yield from _read_warc(f, source, published, start, end, stats)
+            yield from _read_warc(f, source, published, start, end, stats, gate)
         elif kind == "jsonl":
-            yield from _read_jsonl(f, source, published, start, end, stats, _mtime(f))
+            yield from _read_jsonl(f, source, published, start, end, stats, _mtime(f), gate)
         elif kind == "jsonl.gz":
-            yield from _read_jsonl(gzip.GzipFile(fileobj=f), source, published, start, end, stats, _mtime(f))
+            yield from _read_jsonl(gzip.GzipFile(fileobj=f), source, published, start, end, stats, _mtime(f), gate)
         elif kind == "gzip":
             yield from _read_gzip(f, source, published, stats)
         else:
@@ -190,10 +196,10 @@ def _mtime(f: BinaryIO) -> datetime:
 
 
 def _read_warc(
-    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats
+    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats, gate: Gate | None = None
 ) -> Iterator[Item]:
     """The records of a WARC; an input with no readable record at all is one error naming the input."""
-    items = _read_warc_records(f, source, published, start, end, stats)
+    items = _read_warc_records(f, source, published, start, end, stats, gate)
     first = next(items, None)
     if start == 0 and isinstance(first, ReadError) and first.source == f"{source}@0":
         second = next(items, None)
@@ -208,7 +214,7 @@ def _read_warc(
 
 
 def _read_warc_records(
-    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats
+    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats, gate: Gate | None
 ) -> Iterator[Item]:
     size = f.seek(0, io.SEEK_END)
     limit = size if end is None else min(end, size)
@@ -220,7 +226,7 @@ def _read_warc_records(
         try:
             for record in iterator:
                 warnings = iterator.err_count
-                item, offset = _warc_item(record, iterator, source, published, stats, limit)
+                item, offset = _warc_item(record, iterator, source, published, stats, limit, gate)
                 if offset >= limit:
                     return  # the record belongs to the next range
                 if iterator.err_count > warnings:  # warcio found no blank line where the record should end
@@ -262,7 +268,9 @@ def _archive_iterator(f: BinaryIO):
     return _Quiet(f)
 
 
-def _warc_item(record, iterator, source: str, published, stats: ArchiveStats, limit: int) -> tuple[Item | None, int]:
+def _warc_item(
+    record, iterator, source: str, published, stats: ArchiveStats, limit: int, gate: Gate | None
+) -> tuple[Item | None, int]:
     """(Document, ReadError or None; the record's offset) of one WARC record.
 
     warcio knows a record's offset only once the record has been read to
@@ -301,9 +309,14 @@ def _warc_item(record, iterator, source: str, published, stats: ArchiveStats, li
         return ReadError(where, f"record too large (over {MAX_RECORD_BYTES} bytes)"), offset
     if not media_type and not _sniff_html(payload):
         return _skipped(iterator, stats, "not HTML (no Content-Type)", limit)
+    if gate is not None and not gate.relevant(payload):
+        stats.unrelated += 1
+        return None, offset
     url = record.rec_headers.get_header("WARC-Target-URI")
     fetched = _warc_date(record.rec_headers.get_header("WARC-Date"))
     item = _html_document(payload, where, source, url=url, charset=charset, published=published, fetched_at=fetched)
+    if gate is not None and isinstance(item, Document):
+        item.screened = True
     return item, offset
 
 
@@ -461,7 +474,14 @@ def _rest_is_blank(f: BinaryIO, pos: int, limit: int) -> bool:
 
 
 def _read_jsonl(
-    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats, mtime: datetime | None
+    f: BinaryIO,
+    source: str,
+    published,
+    start: int,
+    end: int | None,
+    stats: ArchiveStats,
+    mtime: datetime | None,
+    gate: Gate | None = None,
 ) -> Iterator[Item]:
     offset = start
     if start:
@@ -491,10 +511,15 @@ def _read_jsonl(
         if not line.strip():
             continue
         stats.records += 1
-        yield _jsonl_item(line, where, source, published, mtime)
+        item = _jsonl_item(line, where, source, published, mtime, gate)
+        if item is None:
+            stats.unrelated += 1
+            continue
+        yield item
 
 
-def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime | None) -> Item:
+def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime | None, gate: Gate | None = None) -> Item | None:
+    """The Document or ReadError of one line; None when ``gate`` finds it unrelated."""
     try:
         obj = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as e:
@@ -504,6 +529,11 @@ def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime
     if not isinstance(obj, dict):
         return ReadError(where, "not a JSON object")
     text, html = obj.get("text"), obj.get("html")
+    if gate is not None:
+        body = html if isinstance(html, str) and html.strip() else text
+        title = obj.get("title")
+        if isinstance(body, str) and not gate.relevant(f"{title}\n{body}" if isinstance(title, str) else body):
+            return None
     url = _str_or_none(obj.get("url"))
     fetched_at = _timestamp(obj.get("fetched_at")) or mtime
     own_date = _published(obj.get("published"))
@@ -524,6 +554,7 @@ def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime
     document.title = _str_or_none(obj.get("title")) or document.title
     if document.published is None:
         document.published = published
+    document.screened = gate is not None
     return document
 
 
