@@ -15,13 +15,27 @@ from datetime import date
 from pathlib import Path
 
 import click
-from tabulate import tabulate
 
 from .version import __version__
 from .errors import MarketfactsError
-from .ingest import IngestSummary, ingest, sample_sources
 from .model import FACT_FIELDS, INVESTORS, METRICS
-from .store import DEFAULT_DB, Store
+
+# The library's heavier modules (the store's sqlite_utils, the readers' HTTP
+# and HTML parsers, spaCy) are imported by the commands that use them, so
+# that `marketfacts --help` and a cold `extract` do not pay for the others.
+DEFAULT_DB = "facts.db"  # the same as extractor.store.DEFAULT_DB
+
+def Store(path, **options):  # noqa: N802 (stands in for the class, imported on first use)
+    from .store import Store as _Store
+
+    return _Store(path, **options)
+
+
+def tabulate(*args, **kwargs) -> str:
+    from tabulate import tabulate as _tabulate
+
+    return _tabulate(*args, **kwargs)
+
 
 TABLE_COLUMNS = ("as_of", "subject", "ticker", "metric", "investor", "value", "unit", "qualifier", "text")
 
@@ -107,6 +121,8 @@ def ingest_command(
     and skipped (--keep-all stores it); pages, feeds and text files named
     are always stored.
     """
+    from .ingest import IngestSummary, ingest, sample_sources
+
     targets = list(sources) or sample_sources()
     if workers is not None or engine == "dask":
         _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all)
@@ -490,7 +506,7 @@ def _install_warning_format() -> None:
     two-line warning with a source line."""
     import warnings
 
-    from .readers.feed import FeedWarning
+    from .errors import FeedWarning
 
     python_format = warnings.showwarning
 

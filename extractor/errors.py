@@ -61,3 +61,11 @@ class QueryError(MarketfactsError):
             f"bad search query {query!r}: {reason.removeprefix('fts5: ')} "
             '(quote phrases with double quotes, e.g. \'"margin loan"\'; AND, OR and NOT need words on both sides)'
         )
+
+
+class FeedWarning(UserWarning):
+    """A feed was read despite a flaw (not well-formed, wrong Content-Type).
+
+    The message names the feed. Readers never print: the CLI shows these,
+    and ``marketfacts watch`` reports them with the poll of that feed.
+    """

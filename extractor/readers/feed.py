@@ -27,19 +27,13 @@ from datetime import date, datetime, timezone
 import feedparser
 
 from ..documents import Document
-from ..errors import ReadError
+from ..errors import FeedWarning, ReadError
 from .htmltext import html_fragment_text, html_to_text
 from .text import normalize_text, parse_timestamp
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
-
-class FeedWarning(UserWarning):
-    """A feed was read despite a flaw (not well-formed, wrong Content-Type).
-
-    The message names the feed. Readers never print: the CLI shows these,
-    and ``marketfacts watch`` reports them with the poll of that feed.
-    """
+__all__ = ["FeedWarning", "read_feed"]
 
 
 def read_feed(
