@@ -211,7 +211,16 @@ class Store:
             # collected, as under Dask's sampling profiler) counts as a write
             # in progress, and the migration's savepoint then fails with
             # "cannot open savepoint - SQL statements in progress".
-            for pragma in ("PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL") if wal else ("PRAGMA foreign_keys = ON",):
+            # Under WAL, synchronous=NORMAL syncs at checkpoints, not at every
+            # commit: an ingest that commits once per article no longer waits
+            # ~3 ms for the disk each time. A killed process loses nothing
+            # committed; a power cut or OS crash can roll back the last
+            # commits before it (the file stays consistent, and running the
+            # same ingest again stores them).
+            pragmas = ("PRAGMA foreign_keys = ON",)
+            if wal:
+                pragmas += ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL")
+            for pragma in pragmas:
                 _run_to_end(conn, pragma)
             self._migrate()
         except sqlite3.DatabaseError as e:

@@ -58,6 +58,8 @@ def test_new_database_has_schema_version_wal_and_indexes(db_path):
     with Store(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # NORMAL under WAL: commits do not wait for the disk; checkpoints do (README, "Durability")
+        assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1
         indexed = {tuple(index.columns) for index in store.db["facts"].indexes}
     assert {("subject",), ("ticker",), ("metric",), ("as_of",)} <= indexed
 
@@ -66,6 +68,7 @@ def test_a_scratch_store_without_wal_is_one_file_that_can_be_moved_once_closed(t
     scratch = tmp_path / "part.tmp"
     with Store(scratch, wal=False) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: no log beside it to recover from
         with store.batch():
             store.db["sources"].insert({"source": "https://example.test/a", "kind": "html"})
     moved = tmp_path / "part.db"
