@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from extractor.documents import Document
 from extractor.errors import ReadError
 from extractor.readers import read, read_all, read_bytes
 from extractor.readers.archive import ArchiveStats, archive_kind, read_archive, split
+from extractor.readers import warc
 from extractor.readers.sniff import sniff_archive
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -81,8 +83,15 @@ def split_items(items):
 # -- WARC ---------------------------------------------------------------------------
 
 
+@pytest.fixture(params=["fastwarc", "warcio"])
+def reader(request, monkeypatch):
+    """Each WARC test runs with FastWARC first (warcio from the first damage on) and with warcio alone."""
+    monkeypatch.setattr(warc, "READER", request.param)
+    return request.param
+
+
 @pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
-def test_warc_html_responses_become_documents_and_other_records_are_counted(tmp_path, gz):
+def test_warc_html_responses_become_documents_and_other_records_are_counted(tmp_path, gz, reader):
     path = tmp_path / ("news.warc.gz" if gz else "news.warc")
     write_warc(path, 6, gz=gz)
     stats = ArchiveStats()
@@ -97,7 +106,7 @@ def test_warc_html_responses_become_documents_and_other_records_are_counted(tmp_
     assert archive_kind(path) == ("warc.gz" if gz else "warc")
 
 
-def test_redirects_and_errors_are_skipped_not_read(tmp_path):
+def test_redirects_and_errors_are_skipped_not_read(tmp_path, reader):
     path = tmp_path / "mixed.warc.gz"
     with open(path, "wb") as f:
         writer = WARCWriter(f, gzip=True)
@@ -110,7 +119,7 @@ def test_redirects_and_errors_are_skipped_not_read(tmp_path):
     assert stats.skipped == {"HTTP status 301": 1, "HTTP status 404": 1}
 
 
-def test_corrupt_gzip_member_is_reported_with_its_offset_and_the_records_after_it_are_read(tmp_path):
+def test_corrupt_gzip_member_is_reported_with_its_offset_and_the_records_after_it_are_read(tmp_path, reader):
     path = tmp_path / "damaged.warc.gz"
     offsets = write_warc(path, 5, extras=False)
     data = bytearray(path.read_bytes())
@@ -124,7 +133,7 @@ def test_corrupt_gzip_member_is_reported_with_its_offset_and_the_records_after_i
     assert "unreadable WARC record" in error.reason and "bytes skipped" in error.reason
 
 
-def test_truncated_last_member_is_reported_not_silently_dropped(tmp_path):
+def test_truncated_last_member_is_reported_not_silently_dropped(tmp_path, reader):
     path = tmp_path / "cut.warc.gz"
     offsets = write_warc(path, 3, extras=False)
     path.write_bytes(path.read_bytes()[: offsets[2] + 100])
@@ -133,7 +142,7 @@ def test_truncated_last_member_is_reported_not_silently_dropped(tmp_path):
     assert [e.source for e in errors] == [f"{path}@{offsets[2]}"]
 
 
-def test_truncated_plain_warc_record_is_reported(tmp_path):
+def test_truncated_plain_warc_record_is_reported(tmp_path, reader):
     path = tmp_path / "cut.warc"
     offsets = write_warc(path, 3, gz=False, extras=False)
     path.write_bytes(path.read_bytes()[: offsets[2] + 900])
@@ -148,7 +157,7 @@ def test_input_with_no_readable_record_is_one_error_naming_the_input():
     assert caught.value.source == "in.warc" and caught.value.reason.startswith("not a readable WARC archive")
 
 
-def test_fifty_megabyte_page_is_reported_and_skipped_without_stopping_the_archive(tmp_path):
+def test_fifty_megabyte_page_is_reported_and_skipped_without_stopping_the_archive(tmp_path, reader):
     path = tmp_path / "huge.warc.gz"
     with open(path, "wb") as f:
         writer = WARCWriter(f, gzip=True)
@@ -162,7 +171,7 @@ def test_fifty_megabyte_page_is_reported_and_skipped_without_stopping_the_archiv
     assert error.source == f"{path}@{huge_at}" and "record too large" in error.reason
 
 
-def test_page_with_no_text_is_one_error_among_documents(tmp_path):
+def test_page_with_no_text_is_one_error_among_documents(tmp_path, reader):
     path = tmp_path / "broken.warc.gz"
     with open(path, "wb") as f:
         writer = WARCWriter(f, gzip=True)
@@ -176,7 +185,7 @@ def test_page_with_no_text_is_one_error_among_documents(tmp_path):
     assert errors[0].source == f"{path}@{broken_at}" and "no text" in errors[0].reason
 
 
-def test_read_of_an_archive_raises_at_its_first_bad_record(tmp_path):
+def test_read_of_an_archive_raises_at_its_first_bad_record(tmp_path, reader):
     path = tmp_path / "damaged.warc.gz"
     offsets = write_warc(path, 3, extras=False)
     path.write_bytes(path.read_bytes()[: offsets[1] + 10])
@@ -186,7 +195,7 @@ def test_read_of_an_archive_raises_at_its_first_bad_record(tmp_path):
 
 
 @pytest.mark.parametrize("name, gz", [("news.warc.gz", True), ("news.warc", False)])
-def test_split_ranges_start_at_records_and_read_every_record_once(tmp_path, name, gz):
+def test_split_ranges_start_at_records_and_read_every_record_once(tmp_path, name, gz, reader):
     path = tmp_path / name
     offsets = write_warc(path, 40, gz=gz)
     ranges = split(path, archive_kind(path), 20_000)
@@ -195,6 +204,55 @@ def test_split_ranges_start_at_records_and_read_every_record_once(tmp_path, name
     assert all(a in offsets for a, _ in ranges) and all(b == c for (_, b), (c, _) in zip(ranges, ranges[1:]))
     urls = [d.url for a, b in ranges for d in read_archive(path, start=a, end=b)]
     assert urls == [f"https://news.example/{i}" for i in range(40)]
+
+
+def _read_with(reader: str, path: Path, monkeypatch) -> tuple[list, ArchiveStats]:
+    monkeypatch.setattr(warc, "READER", reader)
+    stats = ArchiveStats()
+    items = list(read_archive(path, stats=stats))
+    return [(type(i).__name__, getattr(i, "url", None), getattr(i, "title", None), getattr(i, "text", None), getattr(i, "fetched_at", None),
+             getattr(i, "source", None), getattr(i, "reason", None)) for i in items], stats
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_fastwarc_and_warcio_read_the_same_documents_and_skips(tmp_path, gz, monkeypatch):
+    path = tmp_path / ("news.warc.gz" if gz else "news.warc")
+    write_warc(path, 12, gz=gz)
+    fast, fast_stats = _read_with("fastwarc", path, monkeypatch)
+    slow, slow_stats = _read_with("warcio", path, monkeypatch)
+    assert fast == slow and len(fast) == 12
+    assert (fast_stats.records, fast_stats.skipped) == (slow_stats.records, slow_stats.skipped)
+
+
+def test_a_clean_archive_is_read_by_fastwarc_alone(tmp_path, monkeypatch):
+    path = tmp_path / "news.warc.gz"
+    write_warc(path, 10)
+
+    def no_warcio(f):
+        raise AssertionError("warcio was asked to read a clean archive")
+
+    monkeypatch.setattr(warc, "_archive_iterator", no_warcio)
+    monkeypatch.setattr(warc, "READER", "fastwarc")
+    docs, errors = split_items(list(read_archive(path)))
+    assert len(docs) == 10 and not errors
+
+
+@pytest.mark.parametrize("delta", [-50, 50], ids=["too short", "too long"])
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_a_record_whose_content_length_is_wrong_is_reported_the_same_by_both_readers(tmp_path, gz, delta, monkeypatch):
+    plain = tmp_path / "plain.warc"
+    offsets = write_warc(plain, 4, gz=False, extras=False)
+    data = plain.read_bytes()
+    records = [data[a:b] for a, b in zip(offsets, offsets[1:] + [len(data)])]
+    length = re.search(rb"Content-Length: (\d+)", records[1])
+    records[1] = records[1].replace(length.group(0), b"Content-Length: " + str(int(length.group(1)) + delta).encode(), 1)
+    path = tmp_path / ("bad.warc.gz" if gz else "bad.warc")
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if gz else b"".join(records))
+    fast, _ = _read_with("fastwarc", path, monkeypatch)
+    slow, _ = _read_with("warcio", path, monkeypatch)
+    assert fast == slow
+    assert [kind for kind, *_ in fast].count("ReadError") >= 1
+    assert fast[0][1] == "https://news.example/0" and fast[-1][1] == "https://news.example/3"  # the records around it are read
 
 
 # -- JSON lines -------------------------------------------------------------------------

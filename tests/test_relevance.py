@@ -43,7 +43,7 @@ def gate():
         ("Seoul's main bourse drifted lower by midday.", "cue seoul"),
         ("South Korean stocks snapped a three-day rally.", "cue korea"),
         ("Shares of Samsung Electronics slid 2.3 percent.", "company Samsung Electronics"),
-        ("SK HYNIX JUMPS AFTER EARNINGS BEAT", "company SK hynix"),
+        ("SK HYNIX SHARES JUMP AFTER EARNINGS BEAT", "company SK hynix"),
         ("외국인이 코스피에서 3천억원을 순매수했다.", "anchor 코스피"),
         ("목표주가를 9만원으로 올렸다.", "anchor 주가"),
     ],
@@ -79,9 +79,19 @@ def test_unrelated_stories_are_stopped(gate, text):
     assert gate.reason(text) is None
 
 
-def test_a_company_whose_name_is_a_common_word_needs_a_market_word_beside_it(gate):
+def test_a_company_name_passes_only_with_a_market_word_beside_it(gate):
     assert gate.reason("Orion fell 3.1% in afternoon trading.") == "company Orion"
     assert gate.reason("We drove past Orion on the way to the harbour.") is None
+    # a car, a phone, a pop label: listed companies, and no figure of theirs
+    assert gate.reason("The new Kia Sorento seats seven and is priced from 39,000 dollars.") is None
+    assert gate.reason("Fans queued for hours as YG Entertainment unveiled the group's new album.") is None
+
+
+def test_a_group_name_is_a_company_only_with_its_legal_suffix(gate):
+    # "Union" and "HK" are listed companies only as "Union Corp." and "HK Co."
+    assert gate.reason("European Union ministers met as shares in Frankfurt slipped 1%.") is None
+    assert gate.reason("HK shares fell 2% as Hang Seng stocks slid.") is None
+    assert gate.reason("Union Corp. shares rose 3% on the order.") == "company Union Corporation"
 
 
 def test_a_bad_pattern_line_names_the_file_and_line(tmp_path):

@@ -4,10 +4,8 @@ Every archive is streamed: a record is read, turned into a Document and
 dropped before the next one is read, so an archive of any size takes the
 memory of its largest record (capped at :data:`MAX_RECORD_BYTES`).
 
-- **WARC** (``.warc``, ``.warc.gz``, e.g. Common Crawl's CC-NEWS), read with
-  warcio. A ``response`` (or ``resource``) record whose payload is HTML with
-  a 2xx status becomes a Document through the HTML reader: its URL is the
-  record's ``WARC-Target-URI``, its ``fetched_at`` the ``WARC-Date``. Every
+- **WARC** (``.warc``, ``.warc.gz``, e.g. Common Crawl's CC-NEWS), read by
+  :mod:`.warc`: each HTML page with a 2xx status becomes a Document; every
   other record (requests, metadata, redirects, images, PDFs) is skipped and
   counted in :class:`ArchiveStats`.
 - **JSON lines**: one article a line, an object with ``url``, ``title``,
@@ -39,54 +37,29 @@ import gzip
 import io
 import json
 import os
-import re
 import zlib
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ..documents import Document
 from ..errors import ReadError
+from .records import GZIP_MAGIC, MAX_RECORD_BYTES, MAX_TEXT_CHARS, ArchiveStats, Item, html_document, one_line
 from .relevance import Gate
 from .sniff import sniff_archive
 from .text import normalize_text, parse_timestamp
+from .warc import next_warc_record, read_warc
+
+__all__ = ["MAX_RECORD_BYTES", "MAX_TEXT_CHARS", "ArchiveKind", "ArchiveStats", "archive_kind", "read_archive", "read_archive_bytes", "split"]
 
 ArchiveKind = Literal["warc", "warc.gz", "jsonl", "jsonl.gz", "gzip"]
 
-#: A record whose payload is larger than this is reported and skipped
-#: (news pages are well under 1 MB; a 50 MB "page" is a data dump or an attack).
-MAX_RECORD_BYTES = 8 * 1024 * 1024
-#: A page whose text is longer than this is reported and skipped: extraction
-#: time grows faster than linearly with the length of one text.
-MAX_TEXT_CHARS = 200_000
 #: How much of a file is looked at to tell its kind.
 HEAD_BYTES = 64 * 1024
 #: gzip of a single input: the most it may decompress to.
 MAX_GZIP_BYTES = 64 * 1024 * 1024
-
-_GZIP_MAGIC = b"\x1f\x8b\x08"
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
-_ARTICLE_RECORDS = ("response", "resource")
-_WARC_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
 _SCAN_BLOCK = 256 * 1024
-
-Item = Document | ReadError
-
-
-@dataclass
-class ArchiveStats:
-    """What a read went through besides Documents and errors."""
-
-    records: int = 0  # every record (WARC record, JSON line) read
-    skipped: Counter = field(default_factory=Counter)  # reason -> records not articles
-    unrelated: int = 0  # articles the relevance gate stopped
-    end: int = 0  # offset just past the last record read
-
-    def skip(self, reason: str) -> None:
-        self.skipped[reason] += 1
 
 
 # -- telling archives apart ----------------------------------------------------
@@ -120,7 +93,7 @@ def _gunzip_head(head: bytes) -> bytes:
     """The first decompressed bytes of a gzip stream, across members; b'' if unreadable."""
     out, data = [], head
     try:
-        while data.startswith(_GZIP_MAGIC) and sum(map(len, out)) < HEAD_BYTES:
+        while data.startswith(GZIP_MAGIC) and sum(map(len, out)) < HEAD_BYTES:
             d = zlib.decompressobj(31)
             out.append(d.decompress(data, HEAD_BYTES))
             if not d.eof:
@@ -160,7 +133,7 @@ def read_archive(
         raise ReadError(source, f"cannot read: {e.strerror or e}") from e
     with f:
         if kind in ("warc", "warc.gz"):
-            yield from _read_warc(f, source, published, start, end, stats, gate)
+            yield from read_warc(f, source, published, start, end, stats, gate)
         elif kind == "jsonl":
             yield from _read_jsonl(f, source, published, start, end, stats, _mtime(f), gate)
         elif kind == "jsonl.gz":
@@ -180,7 +153,7 @@ def read_archive_bytes(data: bytes, source: str, *, published: date | datetime |
     f = io.BytesIO(data)
     stats = ArchiveStats()
     if kind in ("warc", "warc.gz"):
-        return _read_warc(f, source, published, 0, None, stats)
+        return read_warc(f, source, published, 0, None, stats)
     if kind == "jsonl":
         return _read_jsonl(f, source, published, 0, None, stats, None)
     if kind == "jsonl.gz":
@@ -190,190 +163,6 @@ def read_archive_bytes(data: bytes, source: str, *, published: date | datetime |
 
 def _mtime(f: BinaryIO) -> datetime:
     return datetime.fromtimestamp(os.fstat(f.fileno()).st_mtime, timezone.utc).replace(microsecond=0)
-
-
-# -- WARC ----------------------------------------------------------------------
-
-
-def _read_warc(
-    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats, gate: Gate | None = None
-) -> Iterator[Item]:
-    """The records of a WARC; an input with no readable record at all is one error naming the input."""
-    items = _read_warc_records(f, source, published, start, end, stats, gate)
-    first = next(items, None)
-    if start == 0 and isinstance(first, ReadError) and first.source == f"{source}@0":
-        second = next(items, None)
-        if second is None:
-            yield ReadError(source, f"not a readable WARC archive ({first.reason})")
-            return
-        yield first
-        first = second
-    if first is not None:
-        yield first
-        yield from items
-
-
-def _read_warc_records(
-    f: BinaryIO, source: str, published, start: int, end: int | None, stats: ArchiveStats, gate: Gate | None
-) -> Iterator[Item]:
-    size = f.seek(0, io.SEEK_END)
-    limit = size if end is None else min(end, size)
-    pos = start
-    while pos < limit:
-        f.seek(pos)
-        iterator = _archive_iterator(f)
-        failure = None
-        try:
-            for record in iterator:
-                warnings = iterator.err_count
-                item, offset = _warc_item(record, iterator, source, published, stats, limit, gate)
-                if offset >= limit:
-                    return  # the record belongs to the next range
-                if iterator.err_count > warnings:  # warcio found no blank line where the record should end
-                    item = ReadError(f"{source}@{offset}", "damaged WARC record: its length does not match its Content-Length")
-                length = iterator.get_record_length()
-                if offset < pos - 4 or length < 0:  # warcio lost its place in damaged data
-                    raise ValueError(f"record positions out of order at {offset}")
-                stats.records += 1
-                pos = stats.end = offset + length
-                if item is not None:
-                    yield item
-        except Exception as e:  # warcio and zlib raise assorted errors on damaged data
-            failure = f"unreadable WARC record: {_one_line(e)}"
-        if failure is None and _rest_is_blank(f, pos, limit):
-            return
-        # warcio stops without a word at a truncated gzip member or record, so
-        # the position it stopped at is checked against the end of the file.
-        bad = _skip_blank(f, pos, limit)
-        resume = _next_warc_record(f, bad + 1, limit)
-        reason = failure or "truncated or damaged WARC record"
-        if resume is not None:
-            reason += f"; {resume - bad} bytes skipped"
-        yield ReadError(f"{source}@{bad}", reason)
-        if resume is None:
-            stats.end = limit
-            return
-        pos = resume
-
-
-def _archive_iterator(f: BinaryIO):
-    """warcio's ArchiveIterator, minus the warning it writes to stderr about
-    a record whose length is wrong: the library never prints, and such a
-    record is reported as a bad record instead (``err_count``)."""
-    from warcio.archiveiterator import ArchiveIterator  # imported on use: readers stay light
-
-    class _Quiet(ArchiveIterator):
-        INC_RECORD = ""
-
-    return _Quiet(f)
-
-
-def _warc_item(
-    record, iterator, source: str, published, stats: ArchiveStats, limit: int, gate: Gate | None
-) -> tuple[Item | None, int]:
-    """(Document, ReadError or None; the record's offset) of one WARC record.
-
-    warcio knows a record's offset only once the record has been read to
-    its end, so the payload is read first and parsed only if the record
-    starts inside the range.
-    """
-    kind = record.rec_type
-    if kind not in _WARC_TYPES:
-        # warcio hands on a record whose header is damaged or cut short with no type.
-        offset = iterator.get_record_offset()
-        return ReadError(f"{source}@{offset}", "damaged WARC header (no valid WARC-Type)"), offset
-    if kind not in _ARTICLE_RECORDS:
-        return _skipped(iterator, stats, f"WARC {kind} record", limit)
-    if record.http_headers is not None:
-        status = record.http_headers.get_statuscode() or ""
-        if not status.startswith("2"):
-            return _skipped(iterator, stats, f"HTTP status {status or 'unknown'}", limit)
-        content_type = record.http_headers.get_header("Content-Type") or ""
-    else:
-        content_type = record.rec_headers.get_header("Content-Type") or ""
-    media_type, charset = _media_type(content_type)
-    if media_type and media_type not in _HTML_TYPES:
-        return _skipped(iterator, stats, f"not HTML ({media_type})", limit)
-    if record.length is not None and record.length > MAX_RECORD_BYTES:
-        offset = iterator.get_record_offset()  # warcio streams past the payload
-        error = ReadError(f"{source}@{offset}", f"record too large ({record.length} bytes; the limit is {MAX_RECORD_BYTES})")
-        return error, offset
-    payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
-    offset = iterator.get_record_offset()
-    if offset >= limit:
-        return None, offset
-    where = f"{source}@{offset}"
-    if getattr(record.raw_stream, "limit", 0):  # bytes the header promised and the file lacks
-        return ReadError(where, "truncated WARC record (the file ends inside it)"), offset
-    if len(payload) > MAX_RECORD_BYTES:
-        return ReadError(where, f"record too large (over {MAX_RECORD_BYTES} bytes)"), offset
-    if not media_type and not _sniff_html(payload):
-        return _skipped(iterator, stats, "not HTML (no Content-Type)", limit)
-    if gate is not None and not gate.relevant(payload):
-        stats.unrelated += 1
-        return None, offset
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    fetched = _warc_date(record.rec_headers.get_header("WARC-Date"))
-    item = _html_document(payload, where, source, url=url, charset=charset, published=published, fetched_at=fetched)
-    if gate is not None and isinstance(item, Document):
-        item.screened = True
-    return item, offset
-
-
-def _skipped(iterator, stats: ArchiveStats, reason: str, limit: int) -> tuple[None, int]:
-    offset = iterator.get_record_offset()
-    if offset < limit:
-        stats.skip(reason)
-    return None, offset
-
-
-def _html_document(data: bytes, where: str, source: str, *, url, charset, published, fetched_at) -> Item:
-    from .html import read_html
-
-    try:
-        (document,) = read_html(data, where, url=url, charset=charset)
-    except ReadError as e:
-        return e
-    except Exception as e:  # a parser bug on hostile markup: report the record, go on
-        return ReadError(where, f"unreadable HTML: {_one_line(e)}")
-    if len(document.text) > MAX_TEXT_CHARS:
-        return ReadError(where, f"text too long ({len(document.text)} characters; the limit is {MAX_TEXT_CHARS})")
-    document.source = source
-    document.fetched_at = fetched_at
-    if document.published is None:
-        document.published = published
-    return document
-
-
-def _media_type(content_type: str) -> tuple[str, str | None]:
-    parts = [p.strip() for p in content_type.split(";")]
-    charset = None
-    for p in parts[1:]:
-        name, _, value = p.partition("=")
-        if name.strip().lower() == "charset":
-            charset = value.strip().strip('"') or None
-    return parts[0].lower(), charset
-
-
-def _sniff_html(payload: bytes) -> bool:
-    from .sniff import sniff
-
-    try:
-        return sniff(payload[:16384], "") == "html"
-    except ReadError:
-        return False
-
-
-def _warc_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
-    return stamp.astimezone(timezone.utc)
 
 
 def split(path: str | Path, kind: ArchiveKind, chunk_bytes: int, start: int = 0) -> list[tuple[int, int]]:
@@ -395,7 +184,7 @@ def split(path: str | Path, kind: ArchiveKind, chunk_bytes: int, start: int = 0)
             if kind == "jsonl":
                 cut = _next_line(f, target, size)
             else:
-                cut = _next_warc_record(f, target, size, gzipped=(kind == "warc.gz"))
+                cut = next_warc_record(f, target, size, gzipped=(kind == "warc.gz"))
             if cut is None or cut >= size:
                 break
             cuts.append(cut)
@@ -413,61 +202,6 @@ def _next_line(f: BinaryIO, pos: int, limit: int) -> int | None:
             return pos - 1 + i + 1
         pos += len(block)
     return None
-
-
-def _next_warc_record(f: BinaryIO, pos: int, limit: int, gzipped: bool | None = None) -> int | None:
-    """Offset of the first real WARC record starting at or after ``pos``, or None.
-
-    A candidate (a gzip header, or ``WARC/1.``) counts only
-    if it decodes to a WARC header with a record type and a length, so
-    compressed bytes or a page that quotes a WARC header are never taken
-    for a record.
-    """
-    if gzipped is None:
-        f.seek(0)
-        gzipped = f.read(2) == _GZIP_MAGIC[:2]
-    needle = _GZIP_MAGIC if gzipped else b"WARC/1."
-    while pos < limit:
-        f.seek(pos)
-        block = f.read(min(_SCAN_BLOCK, limit - pos) + len(needle))
-        i = block.find(needle)
-        while i >= 0 and pos + i < limit:
-            if _is_warc_record(f, pos + i, gzipped):
-                return pos + i
-            i = block.find(needle, i + 1)
-        pos += max(len(block) - len(needle), 1)
-        if not block:
-            break
-    return None
-
-
-def _is_warc_record(f: BinaryIO, pos: int, gzipped: bool) -> bool:
-    f.seek(pos)
-    head = f.read(8192)
-    if gzipped:
-        try:
-            head = zlib.decompressobj(31).decompress(head, 8192)
-        except zlib.error:
-            return False
-    header = head.split(b"\r\n\r\n", 1)[0]
-    return (
-        header.startswith(b"WARC/1.")
-        and re.search(rb"\r\nWARC-Type:", header, re.I) is not None
-        and re.search(rb"\r\nContent-Length:\s*\d+", header, re.I) is not None
-    )
-
-
-def _skip_blank(f: BinaryIO, pos: int, limit: int) -> int:
-    f.seek(pos)
-    data = f.read(min(64, max(limit - pos, 0)))
-    return pos + len(data) - len(data.lstrip(b"\r\n"))
-
-
-def _rest_is_blank(f: BinaryIO, pos: int, limit: int) -> bool:
-    if limit - pos > 64:
-        return False
-    f.seek(pos)
-    return not f.read(limit - pos).strip(b"\r\n\x00 ")
 
 
 # -- JSON lines ------------------------------------------------------------------
@@ -490,7 +224,7 @@ def _read_jsonl(
         try:
             line = f.readline(MAX_RECORD_BYTES + 1)
         except (OSError, EOFError, zlib.error) as e:
-            yield ReadError(f"{source}@{offset}", f"unreadable gzip data: {_one_line(e)}")
+            yield ReadError(f"{source}@{offset}", f"unreadable gzip data: {one_line(e)}")
             return
         if not line:
             return
@@ -538,7 +272,7 @@ def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime
     fetched_at = _timestamp(obj.get("fetched_at")) or mtime
     own_date = _published(obj.get("published"))
     if isinstance(html, str) and html.strip():
-        item = _html_document(html.encode("utf-8"), where, source, url=url, charset="utf-8", published=None, fetched_at=fetched_at)
+        item = html_document(html.encode("utf-8"), where, source, url=url, charset="utf-8", published=None, fetched_at=fetched_at)
         if isinstance(item, ReadError):
             return item
         document = item
@@ -586,7 +320,7 @@ def _read_gzip(f: BinaryIO, source: str, published, stats: ArchiveStats) -> Iter
     try:
         data = gzip.GzipFile(fileobj=f).read(MAX_GZIP_BYTES + 1)
     except (OSError, EOFError, zlib.error) as e:
-        yield ReadError(source, f"unreadable gzip data: {_one_line(e)}")
+        yield ReadError(source, f"unreadable gzip data: {one_line(e)}")
         return
     if len(data) > MAX_GZIP_BYTES:
         yield ReadError(source, f"decompresses to more than {MAX_GZIP_BYTES} bytes")
@@ -600,9 +334,3 @@ def _read_gzip(f: BinaryIO, source: str, published, stats: ArchiveStats) -> Iter
     except ReadError as e:
         yield e
 
-
-def _one_line(error: BaseException) -> str:
-    """An exception's message fit for one line of a report: printable, short."""
-    text = "".join(c if c.isprintable() else " " for c in str(error))
-    text = " ".join(text.split()) or type(error).__name__
-    return text if len(text) <= 100 else text[:97] + "..."

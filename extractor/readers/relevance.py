@@ -11,9 +11,10 @@ FACTS.md can be about:
 2. a **cue** confirmed by its context: "won" as the currency ("3.2 trillion
    won", "the won", "won per dollar"), "Korea" or "Seoul" within a few
    words of a market word, "KRX" as a word of its own;
-3. a **KRX-listed company** by one of its names in companies.jsonl, written
-   as the extractor would read it (capitals, word edges); a name that is an
-   ordinary English word needs a market word beside it.
+3. a **KRX-listed company** by one of its names in companies.jsonl, as a
+   word of its own in the alias's case or in capitals, with a market word
+   ("shares", "%", "securities") beside it: a company's figure stands by
+   its name, while a name alone is as often a car, a phone or a pop label.
 
 A fact needs a subject (an index, the won, a listed company), so a record
 with none of these cannot yield one. Generic phrases the extractor reads as
@@ -44,6 +45,7 @@ _WORDS = bytes(
 )
 _ALNUM = frozenset(range(48, 58)) | frozenset(range(97, 123)) | frozenset(range(65, 91))
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LEGAL_SUFFIX = re.compile(rb"[\s,.]*(?:co|corp|corporation|inc|ltd|limited)(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,7 @@ class _Name:
     exact: bytes
     upper: bytes
     words: frozenset[bytes]
-    any_case: bool
-    needs_context: bool
+    suffixed: bool = False  # a group's name ("LG", "Union"): the company only with "Corp.", "Co." after it
 
 
 class Gate:
@@ -112,8 +113,8 @@ class Gate:
         while at >= 0:
             end = at + size
             edges = (at == 0 or low[at - 1] not in _ALNUM) and (end == len(low) or low[end] not in _ALNUM)
-            if edges and (name.any_case or data[at:end] in (name.exact, name.upper)):
-                if not name.needs_context or self.context.search(low, max(0, at - self.window), end + self.window):
+            if edges and data[at:end] in (name.exact, name.upper) and (not name.suffixed or _LEGAL_SUFFIX.match(low, end)):
+                if self.context.search(low, max(0, at - self.window), end + self.window):
                     return True
             at = low.find(name.lower, at + 1)
         return False
@@ -132,7 +133,7 @@ def _encodings(term: str) -> list[bytes]:
 
 def load_gate(path: str | None = None, gazetteer=None) -> Gate:
     """The gate from ``path`` (default patterns/relevance.jsonl) and the company gazetteer."""
-    from ..companies import CONTEXT, SUFFIX, WORD, alias_rule, alias_case, ANY_CASE, default_gazetteer
+    from ..companies import default_gazetteer
 
     name = path or PATTERN_FILE
     anchors: list[bytes] = []
@@ -157,7 +158,7 @@ def load_gate(path: str | None = None, gazetteer=None) -> Gate:
                 raise
             raise PatternError(str(name), lineno, f"bad {kind} line: {e}") from e
     words = "|".join(re.escape(w.lower()) for w in sorted(context_words, key=len, reverse=True))
-    context = re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])".encode("utf-8") if words else rb"(?!)")
+    context = re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z])".encode("utf-8") if words else rb"(?!)")
     names: list[_Name] = []
     for company in gazetteer or default_gazetteer():
         for alias in company.aliases:
@@ -167,18 +168,8 @@ def load_gate(path: str | None = None, gazetteer=None) -> Gate:
             tokens = frozenset(lower.translate(_WORDS).split())
             if not tokens:
                 continue
-            rule = alias_rule(alias, company)
-            names.append(
-                _Name(
-                    label=company.name,
-                    lower=lower,
-                    exact=alias.encode("utf-8"),
-                    upper=alias.upper().encode("utf-8"),
-                    words=tokens,
-                    any_case=alias_case(alias) == ANY_CASE,
-                    needs_context=rule.needs in (CONTEXT, SUFFIX, WORD),
-                )
-            )
+            suffixed = alias in company.suffixed_aliases
+            names.append(_Name(company.name, lower, alias.encode("utf-8"), alias.upper().encode("utf-8"), tokens, suffixed))
     return Gate(anchors, cues, names, context, window)
 
 
