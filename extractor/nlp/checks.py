@@ -186,12 +186,19 @@ def _check_range(facts: list[tuple[Fact, Decimal]], group: dict[str, list[int]],
 _WON = r"([0-9][0-9,]*)\s*won"
 
 
+_PCT_THEN_WON = re.compile(rf"(?<![\d.])([\d.]+)\s*(?:%|percent|per\s+cent)\s*\(\s*{_WON}\s*\)", re.I)
+_WON_THEN_PCT = re.compile(rf"{_WON}\s*(?:,\s*or|\(|or)\s*([\d.]+)\s*(?:%|percent|per\s+cent)", re.I)
+
+
 def _won_change(text: str, pct: float) -> Decimal | None:
-    written = re.escape(f"{abs(pct):g}") + r"0*"
-    m = re.search(rf"(?<![\d.]){written}\s*(?:%|percent|per\s+cent)\s*\(\s*{_WON}\s*\)", text, re.I) or re.search(
-        rf"{_WON}\s*(?:,\s*or|\(|or)\s*{written}\s*(?:%|percent|per\s+cent)", text, re.I
-    )
-    return Decimal(m.group(1).replace(",", "")) if m else None
+    """The change in won written beside ``pct`` (as the text writes it, trailing zeros allowed)."""
+    written = f"{abs(pct):g}"
+    for pattern, percent, won in ((_PCT_THEN_WON, 1, 2), (_WON_THEN_PCT, 2, 1)):
+        for m in pattern.finditer(text):
+            number = m.group(percent)
+            if number.startswith(written) and not number[len(written):].strip("0"):
+                return Decimal(m.group(won).replace(",", ""))
+    return None
 
 
 def _check_prices(facts: list[tuple[Fact, Decimal]], counts: Counter) -> set[int]:

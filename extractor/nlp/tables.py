@@ -242,7 +242,7 @@ def _lookup(name: str, table: dict[str, tuple[str, str | None]]) -> tuple[str | 
         return table[name]
     best = None
     for header, value in table.items():
-        if len(header) > 2 and re.search(r"(?<!\w)" + re.escape(header) + r"(?!\w)", name):
+        if len(header) > 2 and _as_word(header).search(name):
             if best is None or len(header) > len(best[0]):
                 best = (header, value)
     return best[1] if best else (None, None)
@@ -250,9 +250,16 @@ def _lookup(name: str, table: dict[str, tuple[str, str | None]]) -> tuple[str | 
 
 def _investor_in(header: str, investors: list[tuple[str, str]]) -> str | None:
     for phrase, code in investors:
-        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", header):
+        if _as_word(phrase).search(header):
             return code
     return None
+
+
+@lru_cache(maxsize=None)
+def _as_word(phrase: str) -> re.Pattern:
+    """``phrase`` as a whole word or words, compiled once: built anew for
+    every header, the patterns kept re's own cache of 512 cycling."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
 
 
 @lru_cache(maxsize=1)
