@@ -307,6 +307,7 @@ def build_crawl(directory: Path, pages: int, relevant: float) -> tuple[Path, set
                 http = StatusAndHeaders("301 Moved Permanently", [("Location", url + "/"), ("Content-Length", "0")], protocol="HTTP/1.1")
                 body = b""
                 other_urls.discard(url)
+                market_urls.discard(url)
             else:
                 http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
                 body = html

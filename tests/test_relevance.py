@@ -43,6 +43,7 @@ def gate():
         ("Seoul's main bourse drifted lower by midday.", "cue seoul"),
         ("South Korean stocks snapped a three-day rally.", "cue korea"),
         ("Shares of Samsung Electronics slid 2.3 percent.", "company Samsung Electronics"),
+        ("Celltrion stock slid 2.3% after the ruling.", "company Celltrion"),
         ("SK HYNIX SHARES JUMP AFTER EARNINGS BEAT", "company SK hynix"),
         ("외국인이 코스피에서 3천억원을 순매수했다.", "anchor 코스피"),
         ("목표주가를 9만원으로 올렸다.", "anchor 주가"),
@@ -81,6 +82,7 @@ def test_unrelated_stories_are_stopped(gate, text):
 
 def test_a_company_name_passes_only_with_a_market_word_beside_it(gate):
     assert gate.reason("Orion fell 3.1% in afternoon trading.") == "company Orion"
+    assert gate.reason("The new Kia EV3 sold 12% more this spring than last.") is None
     assert gate.reason("We drove past Orion on the way to the harbour.") is None
     # a car, a phone, a pop label: listed companies, and no figure of theirs
     assert gate.reason("The new Kia Sorento seats seven and is priced from 39,000 dollars.") is None
