@@ -8,6 +8,7 @@ unit, and offers canned queries for the questions analysts ask most.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -95,9 +96,30 @@ def serve(db_path: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
         json.dump(metadata(path.stem), handle)
     command = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", handle.name,
                "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]  # fmt: skip
+    # datasette runs as our child and goes with us: on Ctrl-C, on SIGTERM
+    # (a service manager stopping us) and, on Linux, even on kill -9.
+    process = subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.terminate())
     try:
-        return subprocess.call(command)
+        return process.wait()
     except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
         return 0
     finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
         Path(handle.name).unlink(missing_ok=True)
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: ask Linux to send SIGTERM when the parent dies."""
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 from conftest import query_rows as rows
 from click.testing import CliRunner
@@ -172,6 +173,36 @@ def test_serve_answers_a_view_through_datasettes_json_api(db):
         assert any(r["as_of"] == "2026-05-13" and r["net_buy"] == -3760000000000 for r in flows)
         meta = httpx.get(f"http://127.0.0.1:{port}/-/metadata.json", timeout=2).json()
         assert "foreign_flows" in meta["databases"][name]["queries"]
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert children  # datasette runs as marketfacts serve's child
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    _, alive = psutil.wait_procs(children, timeout=10)
+    assert alive == [], "datasette outlived marketfacts serve"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_datasette_goes_when_serve_is_killed_outright(db):
+    pytest.importorskip("datasette")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extractor", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        children: list = []
+        for _ in range(100):  # bounded: until datasette has started as its child
+            children = psutil.Process(proc.pid).children(recursive=True)
+            if children:
+                break
+            time.sleep(0.1)
+        assert children
+    finally:
+        proc.kill()  # kill -9: no handler of ours runs
+        proc.wait(timeout=10)
+    _, alive = psutil.wait_procs(children, timeout=10)
+    for leftover in alive:
+        leftover.kill()
+    assert alive == [], "datasette outlived a killed marketfacts serve"
