@@ -381,6 +381,7 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
     n = worker_count(workers)
     summary = BackfillSummary()
     started = time.monotonic()
+    stopped_by = _stop_on_sigterm()
     with Store(db_path) as store, _Bar(quiet, "ingesting") as bar:
         try:
             if engine == "dask":
@@ -399,7 +400,7 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
             bar.close()
             click.echo(summary.line() + f" -> {db_path}")
             click.echo("interrupted: what was committed is kept; run the same command again to resume", err=True)
-            sys.exit(130)
+            sys.exit(143 if stopped_by else 130)
     elapsed = time.monotonic() - started
     rate = summary.documents / elapsed if elapsed else 0.0
     rates = f"{rate:.1f} articles/s"
@@ -407,6 +408,22 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
         rates = f"{summary.records / elapsed:.0f} records/s, " + rates
     click.echo(summary.line() + f" in {elapsed:.1f} s ({rates}) -> {db_path}")
     sys.exit(0 if summary.ok else 1)
+
+
+def _stop_on_sigterm() -> list[int]:
+    """SIGTERM (``timeout``, a service manager) stops a run as Ctrl-C does:
+    what is committed is kept, the summary is printed. The list returned
+    holds the signal once it came (exit status 143 rather than 130)."""
+    import signal
+
+    came: list[int] = []
+
+    def stop(signum, frame):
+        came.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    return came
 
 
 class _Bar:
@@ -467,7 +484,8 @@ def reextract_command(db_path: str, workers: int, quiet: bool) -> None:
     extractor_version differs from the current one; their stored text is
     run through the current rules in parallel.
     """
-    from .parallel import reextract, worker_count
+    from .parallel import worker_count
+    from .reextract import reextract
 
     if not Path(db_path).exists():
         raise MarketfactsError(f"{db_path}: no such database (run `marketfacts ingest` first)")

@@ -42,6 +42,7 @@ import os
 import re
 import signal
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -52,7 +53,7 @@ from pathlib import Path
 
 from .documents import Document
 from .errors import MarketfactsError, ReadError, StoreError
-from .ingest import IngestSummary, Outcome
+from .ingest import IngestSummary
 from .model import Fact
 from .readers.archive import ArchiveStats, archive_kind, read_archive, split
 from .readers.directory import walk
@@ -134,13 +135,31 @@ class BackfillSummary(IngestSummary):
 # -- the worker side -----------------------------------------------------------
 
 
-def init_worker() -> None:
-    """Once per worker process: the parent handles Ctrl-C; build the pipeline now."""
+def init_worker(parent: int | None = None) -> None:
+    """Once per worker process: the parent handles Ctrl-C; the worker ends
+    when the parent does, however it dies; build the pipeline now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
     from .nlp.pipeline import extractor_version, load_pipeline
 
     load_pipeline()
     extractor_version()
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Ask Linux to send this process SIGTERM when its parent dies (even by
+    kill -9, when no handler of the parent's runs); elsewhere a no-op. If
+    the parent ``parent`` is already gone, end now."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def run_unit(unit: Unit, published: date | datetime | None = None, keep_all: bool = False) -> UnitResult:
@@ -358,6 +377,7 @@ def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _W
     suspects: list[tuple[_FilePlan | None, Unit]] = []
     deaths: dict[Unit, int] = {}
     exhausted = False
+    empty_restarts = 0
     while True:
         while True:
             if suspects:
@@ -369,11 +389,24 @@ def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _W
             elif (job := next(units, None)) is None:
                 exhausted = True
                 break
-            inflight[pool.submit(run_unit, job[1], published, keep_all)] = job
-        if not inflight:
+            try:
+                inflight[pool.submit(run_unit, job[1], published, keep_all)] = job
+            except BrokenProcessPool:  # a worker died since the last wait: the jobs below go to a new pool
+                suspects.insert(0, job)
+                break
+        if not inflight and not suspects:
             return
-        done, _ = wait(inflight, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
+        done, _ = wait(inflight, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED) if inflight else (set(), set())
         broken = []
+        if not inflight and suspects:
+            # The pool broke before any of these jobs got into it. A pool
+            # whose workers die on start (a broken install) is not retried forever.
+            empty_restarts += 1
+            if empty_restarts > 3:
+                raise MarketfactsError("worker processes die as they start; run with --workers 1 to see why, or without --workers")
+            pool.restart()
+        else:
+            empty_restarts = 0
         for future in done:
             plan, unit = job = inflight.pop(future)
             try:
@@ -411,7 +444,7 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=init_worker)
+        return ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=init_worker, initargs=(os.getpid(),))
 
     def submit(self, fn, *args) -> Future:
         return self.executor.submit(fn, *args)
@@ -526,101 +559,6 @@ class _Writer:
                     error = f"{len(plan.errors)} unreadable records; the first: {plan.errors[0]}"
                 self.store.record_source(plan.source, error=error, changed=plan.changed)
         return end - start
-
-
-# -- re-extraction of stored articles --------------------------------------------------
-
-
-@dataclass
-class ReextractSummary(Outcome):
-    articles: int = 0
-    facts: int = 0
-
-    def line(self) -> str:
-        return f"{self.articles} articles re-extracted; {self.facts} facts stored; {len(self.errors)} errors"
-
-
-def extract_rows(rows: list[dict]) -> list[tuple[int, list[Fact] | None, str | None]]:
-    """Worker side of re-extraction: (article id, facts or None, error) for stored rows."""
-    from .nlp.pipeline import extract
-
-    out = []
-    for row in rows:
-        try:
-            published = Store._parse_iso(row["published"])
-            out.append((row["id"], extract(row["text"], published, title=row["title"]), None))
-        except Exception as e:  # one article's failure is reported, the others go on
-            out.append((row["id"], None, f"{type(e).__name__}: {e}"))
-    return out
-
-
-def reextract(
-    store: Store,
-    *,
-    workers: int = 2,
-    chunk: int = 100,
-    start_method: str | None = None,
-    on_progress: Callable[[Progress], None] | None = None,
-    on_error: Callable[[MarketfactsError], None] | None = None,
-) -> ReextractSummary:
-    """Extract again every stored article whose extractor version is not the current one.
-
-    Articles go to the workers ``chunk`` at a time, in id order; each
-    chunk's facts replace the old ones in one transaction that also stamps
-    the new version, so a stopped run picks up with the articles still stale.
-    """
-    pool = _Pool(workers, _context(start_method))
-    version = pool.submit(current_version).result()
-    summary = ReextractSummary()
-    total = store.count_stale(version)
-    started = time.monotonic()
-
-    def chunks() -> Iterator[list[dict]]:
-        after = 0
-        while rows := store.stale_articles(version, after_id=after, limit=chunk):
-            after = rows[-1]["id"]
-            yield rows
-
-    try:
-        pending = chunks()
-        inflight: set[Future] = set()
-        exhausted = False
-        while True:
-            while not exhausted and len(inflight) < workers * UNITS_AHEAD:
-                rows = next(pending, None)
-                if rows is None:
-                    exhausted = True
-                else:
-                    inflight.add(pool.submit(extract_rows, rows))
-            if not inflight:
-                break
-            done, inflight = wait(inflight, return_when=FIRST_COMPLETED)
-            for future in done:
-                try:
-                    results = future.result()
-                except BrokenProcessPool as e:
-                    raise MarketfactsError("a worker died during re-extraction; run it again to go on") from e
-                try:
-                    with store.batch():
-                        for article_id, facts, error in results:
-                            if facts is None:
-                                _report_plain(summary, ReadError(f"article {article_id}", f"extraction failed: {error}"), on_error)
-                                continue
-                            summary.facts += store.replace_facts(article_id, facts, extractor_version=version)
-                            summary.articles += 1
-                except sqlite3.Error as e:
-                    raise StoreError(store.path, f"cannot commit a batch: {e}") from e
-            if on_progress:
-                on_progress(Progress(summary.articles, total, summary.articles, summary.facts, len(summary.errors), time.monotonic() - started))
-    finally:
-        pool.close()
-    return summary
-
-
-def _report_plain(summary, error: MarketfactsError, on_error) -> None:
-    summary.errors.append(error)
-    if on_error:
-        on_error(error)
 
 
 def _report(summary: IngestSummary, error: MarketfactsError, on_error) -> None:

@@ -29,6 +29,8 @@ from .errors import QueryError, StoreError
 from .model import FACT_FIELDS, Fact
 
 DEFAULT_DB = "facts.db"
+#: How long a write waits for another connection's lock before it fails.
+BUSY_SECONDS = 120.0
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -194,6 +196,23 @@ def _run_to_end(conn: sqlite3.Connection, sql: str) -> list:
         cursor.close()
 
 
+def _when_unlocked(step, attempts: int = 40):
+    """Run ``step``, again after a pause while SQLite says the database is
+    locked: two processes opening a new file at once can each hold what the
+    other waits for (switching to WAL, the first migration), and SQLite then
+    answers one of them "locked" at once rather than wait."""
+    import random
+    import time
+
+    for attempt in range(attempts):
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or attempt == attempts - 1:
+                raise
+            time.sleep(min(2.0, 0.05 * 2 ** min(attempt, 6)) * (0.5 + random.random() / 2))
+
+
 class Store:
     """The fact database. Use as a context manager or call close()."""
 
@@ -204,7 +223,10 @@ class Store:
         is better without it (one self-contained file, nothing to move)."""
         self.path = str(path)
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None)
+            # Another process writing (a backfill's batch, a second ingest)
+            # holds the lock for a while: wait for it up to BUSY_SECONDS
+            # rather than give up after sqlite3's default of 5 s.
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
             self.db = sqlite_utils.Database(conn)
             # Each pragma's cursor is read to the end and closed here: a
             # "PRAGMA journal_mode" statement left open (its cursor not yet
@@ -220,9 +242,8 @@ class Store:
             pragmas = ("PRAGMA foreign_keys = ON",)
             if wal:
                 pragmas += ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL")
-            for pragma in pragmas:
-                _run_to_end(conn, pragma)
-            self._migrate()
+            _when_unlocked(lambda: [_run_to_end(conn, pragma) for pragma in pragmas])
+            _when_unlocked(self._migrate)
         except sqlite3.DatabaseError as e:
             raise StoreError(self.path, f"cannot open database: {e}") from e
 
@@ -248,6 +269,11 @@ class Store:
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self._transaction():
+                # Read again under the write lock: two processes opening a new
+                # database at once both saw version 0; the second to get the
+                # lock finds the first one's work done.
+                if self.schema_version >= version:
+                    continue
                 MIGRATIONS[version - 1](self.db)
                 # PRAGMA takes no parameters; version is our own integer.
                 self.db.execute(f"PRAGMA user_version = {int(version)}")
@@ -622,7 +648,9 @@ class _Transaction:
             self.conn.execute("RELEASE article")
         elif exc_type is None:
             self.conn.execute("COMMIT")
-        else:
+        elif self.conn.in_transaction:
+            # After some errors (a full disk, an I/O error) SQLite has rolled
+            # back already; a ROLLBACK then would fail and hide the cause.
             self.conn.execute("ROLLBACK")
         return False
 

@@ -182,3 +182,60 @@ def query_rows(db: str | Path, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+# -- no test leaves a process running -------------------------------------------------------
+
+#: Every process a test starts inherits this mark in its environment, so one
+#: left running is found at the end even when its parent died and it was
+#: re-parented away from pytest.
+_RUN_MARK = "MARKETFACTS_TEST_RUN"
+
+
+def pytest_configure(config) -> None:
+    import os
+    import uuid
+
+    os.environ.setdefault(_RUN_MARK, uuid.uuid4().hex)
+
+
+def leftover_processes(grace: float = 5.0) -> list:
+    """Processes started during this test run that are still alive (after ``grace`` seconds to end)."""
+    import os
+
+    import psutil
+
+    mark, me = os.environ.get(_RUN_MARK), os.getpid()
+
+    def ours(process) -> bool:
+        try:
+            if process.pid == me or process.environ().get(_RUN_MARK) != mark:
+                return False
+            # multiprocessing's resource tracker for pools run inside pytest
+            # itself: it ends when pytest does.
+            return not (process.ppid() == me and "multiprocessing.resource_tracker" in " ".join(process.cmdline()))
+        except (psutil.Error, OSError):
+            return False
+
+    _, alive = psutil.wait_procs([p for p in psutil.process_iter() if ours(p)], timeout=grace)
+    return alive
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Fail the run when a test left a process behind (and stop them)."""
+    if getattr(session.config, "workerinput", None) is not None:
+        return
+    alive = leftover_processes()
+    if not alive:
+        return
+    names = []
+    for process in alive:
+        try:
+            names.append(f"{process.pid} {' '.join(process.cmdline())[:120]}")
+            process.kill()
+        except Exception:
+            pass
+    session.config.get_terminal_writer().line(
+        "processes left running by the tests (now killed):\n  " + "\n  ".join(names), red=True
+    )
+    session.exitstatus = 1

@@ -233,3 +233,43 @@ def test_every_new_command_and_option_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for text in ("marketfacts reextract", "marketfacts merge", "--workers", "--engine dask", "--scheduler", "--parts", "--chunk-size", "--batch-size"):
         assert text in readme, text
+
+
+class _PoolThatBreaksOnSubmit:
+    """A pool whose workers died between two waits: the next submit raises
+    BrokenProcessPool (as concurrent.futures does); after restart it runs units here."""
+
+    workers = 1
+
+    def __init__(self):
+        self.broken, self.restarts = True, 0
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        future = Future()
+        future.set_result(fn(*args))
+        return future
+
+    def restart(self):
+        self.broken, self.restarts = False, self.restarts + 1
+
+    def close(self):
+        pass
+
+
+def test_a_pool_found_broken_at_submit_is_started_again_and_the_unit_read(tmp_path):
+    from extractor import parallel
+
+    write_jsonl(tmp_path / "a.jsonl", 4)
+    pool = _PoolThatBreaksOnSubmit()
+    with Store(tmp_path / "f.db") as store:
+        summary = parallel.BackfillSummary()
+        plans, others, _ = parallel.plan_files([tmp_path / "a.jsonl"], {}, summary)
+        writer = parallel._Writer(store, "test", summary, 500, None, None)
+        parallel._run(pool, parallel._units(plans, others, 1 << 20), writer, None)
+        writer.flush()
+    assert pool.restarts == 1 and summary.documents == 4 and summary.ok

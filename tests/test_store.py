@@ -213,3 +213,52 @@ def test_a_stored_fact_row_is_the_facts_to_dict(db_path):
         assert row.pop("id") and row.pop("article_id") == written.article_id
         want = expected.to_dict(with_rule=True)
         assert row == {**want, "value": int(want["value"]) if float(want["value"]).is_integer() else want["value"]}
+
+
+def _open_at_once(path: str, start, errors) -> None:
+    start.wait()
+    try:
+        Store(path).close()
+    except Exception as e:  # reported to the parent
+        errors.put(f"{type(e).__name__}: {e}")
+
+
+def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for attempt in range(4):
+        path = str(tmp_path / f"race{attempt}.db")
+        start, errors = context.Event(), context.Queue()
+        processes = [context.Process(target=_open_at_once, args=(path, start, errors)) for _ in range(4)]
+        for p in processes:
+            p.start()
+        start.set()
+        for p in processes:
+            p.join(timeout=60)
+        found = []
+        while not errors.empty():
+            found.append(errors.get())
+        assert found == [], found
+        with Store(path) as store:
+            assert store.schema_version == SCHEMA_VERSION
+
+
+def test_a_write_waits_for_another_connections_lock_instead_of_failing(db_path):
+    import sqlite3
+    import threading
+
+    with Store(db_path):
+        pass
+    holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process's long batch
+    release = threading.Timer(6.0, holder.execute, args=("COMMIT",))  # longer than sqlite3's default 5 s
+    release.start()
+    try:
+        with Store(db_path) as store:
+            with store.batch():
+                store.db["sources"].insert({"source": "https://example.test/late", "kind": "html"})
+            assert store.db.execute("SELECT count(*) FROM sources WHERE source = 'https://example.test/late'").fetchone()[0] == 1
+    finally:
+        release.join()
+        holder.close()
