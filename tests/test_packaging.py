@@ -26,8 +26,17 @@ def wheel(tmp_path_factory):
     )
     if result.returncode != 0:
         pytest.fail(f"wheel build failed:\n{result.stderr}")
+    BUILD_OUTPUT.append(result.stdout + result.stderr)
     (path,) = out.glob("marketfacts-*.whl")
     return path
+
+
+BUILD_OUTPUT: list[str] = []
+
+
+def test_the_build_warns_of_nothing_deprecated(wheel):
+    # `make run` printed setuptools' deprecation of the license table four times.
+    assert "deprecated" not in BUILD_OUTPUT[0].lower(), BUILD_OUTPUT[0]
 
 
 def test_wheel_carries_every_pattern_file_and_the_sample(wheel):
