@@ -24,6 +24,8 @@ from .model import FACT_FIELDS, INVESTORS, METRICS
 # and HTML parsers, spaCy) are imported by the commands that use them, so
 # that `marketfacts --help` and a cold `extract` do not pay for the others.
 DEFAULT_DB = "facts.db"  # the same as extractor.store.DEFAULT_DB
+#: The largest integer SQLite takes (a LIMIT beyond it overflowed into a traceback).
+SQLITE_MAX_INT = 2**63 - 1
 
 def Store(path, **options):  # noqa: N802 (stands in for the class, imported on first use)
     from .store import Store as _Store
@@ -54,14 +56,37 @@ def _echo_error(error: Exception) -> None:
 
 
 class _Group(click.Group):
-    """Turns our own errors into one line and exit status 1."""
+    """Turns our own errors, and output that cannot be written, into one line and exit status 1."""
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # here, not at exit: a full disk is reported like any error
+            return result
         except MarketfactsError as e:
             _echo_error(e)
             ctx.exit(1)
+        except BrokenPipeError:
+            # The reader went away (`marketfacts facts | head`): nothing to say.
+            _silence_stdout()
+            ctx.exit(1)
+        except OSError as e:
+            if e.filename is None and e.errno is not None and getattr(e, "strerror", None):
+                _silence_stdout()
+                _echo_error(f"cannot write the output: {e.strerror}")
+                ctx.exit(1)
+            raise
+
+
+def _silence_stdout() -> None:
+    """After a failed write, stdout still holds what could not be written;
+    point it at /dev/null so that Python's flush at exit does not fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -166,7 +191,11 @@ def extract_command(path: str, published: date | None, fmt: str, quantities: boo
         if quantities:
             rows += [dict(q.to_dict(), article=label) for q in parse_quantities(doc.text)]
         else:
-            rows += [dict(f.to_dict(), article=label) for f in extract(doc.text, doc.published, title=doc.title)]
+            try:
+                facts = extract(doc.text, doc.published, title=doc.title)
+            except MarketfactsError as e:
+                raise MarketfactsError(f"{label}: {e}") from e
+            rows += [dict(f.to_dict(), article=label) for f in facts]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -217,7 +246,7 @@ def _print_facts(rows: list[dict], fmt: str) -> None:
 @main.command("facts")
 @db_option
 @fact_filters
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many facts.")
+@click.option("--limit", type=click.IntRange(min=1, max=SQLITE_MAX_INT), help="At most this many facts.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def facts_command(db_path: str, fmt: str, **filters) -> None:
     """List stored facts, newest first."""
@@ -229,7 +258,7 @@ def facts_command(db_path: str, fmt: str, **filters) -> None:
 @click.argument("query", required=False)
 @db_option
 @fact_filters
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many facts.")
+@click.option("--limit", type=click.IntRange(min=1, max=SQLITE_MAX_INT), default=100, show_default=True, help="At most this many facts.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def search_command(query: str | None, db_path: str, fmt: str, **filters) -> None:
     """Facts whose evidence or article matches QUERY, newest first.
@@ -363,7 +392,7 @@ def companies_import_command(listing: str, db_path: str, out: str | None, force:
 
 @companies_group.command("search")
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=SQLITE_MAX_INT), default=10, show_default=True)
 def companies_search_command(text: str, limit: int) -> None:
     """Show what a name resolves to: company, ticker, market, matched alias."""
     from .companies import search

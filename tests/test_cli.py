@@ -207,3 +207,49 @@ def test_ingest_fills_the_companies_table_that_fact_tickers_join(runner, db):
     orphans = rows(db, "SELECT count(*) FROM facts f LEFT JOIN companies c ON c.ticker = f.ticker WHERE f.ticker IS NOT NULL AND c.ticker IS NULL")
     assert orphans == [(0,)]
     assert rows(db, "SELECT count(*) FROM companies")[0][0] > 2500
+
+
+# -- messages, not tracebacks ------------------------------------------------------------
+
+
+def _marketfacts(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, timeout=300, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("small") / "f.db")
+    assert _marketfacts("ingest", "--db", db, "-q").returncode == 0
+    return db
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["facts"], ["sources"], ["export", "--out", "/dev/full"], ["search", "KOSPI"]])
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback(small_db, args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "extractor", *args, "--db", small_db], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "marketfacts: error: cannot write the output: No space left on device"
+
+
+def test_a_limit_sqlite_cannot_hold_is_a_usage_error(small_db):
+    result = _marketfacts("facts", "--db", small_db, "--limit", "99999999999999999999")
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "--limit" in result.stderr
+
+
+def test_a_text_too_long_for_one_article_says_so_and_how_to_go_on(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("The KOSPI rose 1.2% on Tuesday. " * 40_000, encoding="utf-8")
+    result = _marketfacts("extract", str(big), "--published", "2026-03-03")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "text too long for one article" in result.stderr and "1,000,000" in result.stderr and "split" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_byte_order_mark_is_read(tmp_path, encoding):
+    page = tmp_path / "note.txt"
+    page.write_bytes("date 2026-03-03\n\nThe KOSPI rose 1.2% to 2,611.05 on Tuesday.\n".encode(encoding))
+    result = _marketfacts("extract", str(page))
+    assert result.returncode == 0, result.stderr
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(f["metric"], f["value"], f["as_of"]) for f in facts} == {("index_change_pct", 1.2, "2026-03-03"), ("index_close", 2611.05, "2026-03-03")}

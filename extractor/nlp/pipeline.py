@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..version import __version__
-from ..errors import PatternError
+from ..errors import MarketfactsError, PatternError
 from ..model import Fact, Quantity
 from ..rules import pattern_dir, read_jsonl
 from . import companies as _companies  # noqa: F401  (registers marketfacts_companies)
@@ -165,7 +165,15 @@ def extractor_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+#: The longest text extracted as one article (spaCy's own limit, nlp.max_length).
+MAX_CHARS = 1_000_000
+
+
 def _make_doc(nlp: Language, text: str, published, title: str | None) -> Doc:
+    if len(text) > MAX_CHARS:
+        raise MarketfactsError(
+            f"text too long for one article ({len(text):,} characters; the limit is {MAX_CHARS:,}): split it into its articles"
+        )
     doc = nlp.make_doc(text)
     doc.user_data["text"] = text  # spaCy keeps the text exactly; this spares rebuilding it
     doc.user_data["published"] = _as_date(published)

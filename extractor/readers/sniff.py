@@ -80,6 +80,12 @@ def sniff(data: bytes, source: str) -> Kind:
         if text is None:
             raise ReadError(source, "binary or unknown format: undecodable UTF-16")
         data = text.encode("utf-8")
+    if b"\x00" in data[: HEAD_BYTES * 16] and (bomless := bomless_utf16(data)):
+        # UTF-16 without a byte-order mark (Windows tools write it): read it.
+        try:
+            data = data.decode(bomless).encode("utf-8")
+        except UnicodeDecodeError:
+            raise ReadError(source, f"binary or unknown format: looks like {bomless.upper()} without a byte-order mark, but does not decode") from None
     if b"\x00" in data[: HEAD_BYTES * 16]:
         raise ReadError(source, "binary or unknown format: contains NUL bytes")
     head = _strip_bom(data[:HEAD_BYTES]).lstrip()
@@ -132,6 +138,22 @@ def sniff_archive(head: bytes) -> ArchiveKind | None:
     return "jsonl" if _ARTICLE_FIELD.search(first) else None
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` looks like UTF-16 text with no
+    byte-order mark (a NUL in every other byte of its head: Latin text), else None."""
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.6 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.6 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> str | None:
     """Text of ``data`` if it is text (UTF-8/16 with or without BOM, or CP949); else None.
 
@@ -143,6 +165,8 @@ def decode_text(data: bytes) -> str | None:
     text = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-16",)
+    elif bomless := bomless_utf16(data):
+        encodings = (bomless,)
     else:
         encodings = ("utf-8-sig", "cp949")
     for encoding in encodings:
