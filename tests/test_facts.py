@@ -550,3 +550,25 @@ def test_table_row_of_a_company_gives_price_and_change():
 )
 def test_sentences_without_facts_give_none(text):
     assert facts(text) == []
+
+
+# -- inputs built to be slow: linear time, same facts (bench/pathological.py measures) --------
+
+
+def test_a_run_of_symbols_is_tokenized_in_pieces_and_the_text_kept_exactly():
+    from extractor.nlp.pipeline import _make_doc, extract, load_pipeline
+
+    text = "₩" * 20_000 + "\n\nThe KOSPI rose 1.2% to 2,611.05 on Tuesday."
+    doc = _make_doc(load_pipeline(), text, None, None)
+    assert doc.text == text and len(doc) > 1_000  # cut into pieces, not one 20,000-symbol word
+    facts = extract(text, date(2026, 3, 4))
+    assert {(f.metric, f.value, f.as_of) for f in facts} == {("index_change_pct", 1.2, date(2026, 3, 3)), ("index_close", 2611.05, date(2026, 3, 3))}
+
+
+def test_a_sentence_of_hundreds_of_figures_is_not_read_and_is_counted():
+    from extractor.nlp.pipeline import extract_with_checks
+
+    text = "The KOSPI rose 1.2% to 2,611.05 on Tuesday.\n\nThe KOSPI " + "rose 1% " * 150 + "on Tuesday."
+    facts, checks = extract_with_checks(text, date(2026, 3, 4))
+    assert {(f.metric, f.value) for f in facts} == {("index_change_pct", 1.2), ("index_close", 2611.05)}
+    assert checks == {"sentence of over 100 figures not read": 1}

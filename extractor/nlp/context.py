@@ -16,7 +16,7 @@ import re
 from ..model import Quantity
 from .dates import DateMention
 from .dating import RELATIVE_AFTER_PATTERN, previous_weekday
-from .mentions import SUBJECT_KINDS, Candidate, Mention, heading_scale, is_broker, metric_family
+from .mentions import SUBJECT_KINDS, Candidate, Mention, is_broker, metric_family
 from .state import Reader
 
 #: "This proportion reaches 5.55%": the subject is the one the sentence before named.
@@ -578,4 +578,4 @@ class QuantityContext:
         """The scale of bare figures here: "KOSPI flows (KRWbn): Foreign
         -1,482.3" on this line, else a "(₩bn)" heading above."""
         line_start = self.text.rfind("\n", 0, self.q.start) + 1
-        return heading_scale(self.text[line_start : self.q.start]) or self.r.state.section_scale
+        return self.r.scale_before(line_start, self.q.start) or self.r.state.section_scale

@@ -109,6 +109,7 @@ class AsOf:
         self.published = published
         self.dates = find_dates(text, published)
         self.date_starts = [d.start for d in self.dates]
+        self._stamp_lines: dict[int, bool] = {}  # line start -> is it a stamp line
         self._figure_between = figure_between
         self.data_day: date | None = None  # set by "as of" dates; carries across paragraphs
         self.paragraph_day: date | None = None  # set by other explicit dates; reset per paragraph
@@ -369,10 +370,15 @@ class AsOf:
     def _stamp_line(self, line_start: int) -> bool:
         """A line that is a date and a time, a byline or an e-mail, with no prose:
         "Jan 24,2018", "December. 05, 2020 07:46. yunjng@donga.com."."""
+        # Asked once per date on the line: looked at once per line (a page
+        # whose text is one long line made this grow with its square).
+        if (known := self._stamp_lines.get(line_start)) is not None:
+            return known
         line_end = self.text.find("\n", line_start)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
         rest = _DATE_WORDS.sub(" ", line)
-        return len(re.findall(r"[A-Za-z]{3,}", rest)) <= 1 or bool(_STAMP.search(line))
+        stamp = self._stamp_lines[line_start] = len(re.findall(r"[A-Za-z]{3,}", rest)) <= 1 or bool(_STAMP.search(line))
+        return stamp
 
     # -- lookups -------------------------------------------------------------------
 

@@ -102,10 +102,19 @@ def collect_mentions(doc: Doc) -> list[Mention]:
     # Cues that collide with a figure or a company name go first, so that a
     # shorter cue ("weeks") survives a longer one that ran into a figure
     # ("over two weeks").
+    company_spans.sort()
+    company_starts = [cs for cs, _ in company_spans]
+
+    def overlaps_company(start: int, end: int) -> bool:
+        # Company spans do not overlap, so the last one starting before
+        # ``end`` is the one that reaches furthest (a bisect, not a scan of
+        # every name for every cue: that grew with the square of the text).
+        i = bisect.bisect_left(company_starts, end) - 1
+        return i >= 0 and company_spans[i][1] > start
+
     free = [
         cue for cue in cues
-        if not overlaps_quantity(cue.start_char, cue.end_char)
-        and not any(cs < cue.end_char and cue.start_char < ce for cs, ce in company_spans)
+        if not overlaps_quantity(cue.start_char, cue.end_char) and not overlaps_company(cue.start_char, cue.end_char)
     ]  # fmt: skip
     for cue in _longest_first(free):
         out.append(Mention(cue.label, cue.start_char, cue.end_char, cue.id))
@@ -205,16 +214,26 @@ def is_heading(line: str) -> bool:
     return len(line) <= 90 and bool(_HEADING.match(line.strip()))
 
 
+_HEADING_SCALE = re.compile(
+    r"\((?:unit:\s*)?(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?"
+    r"(?:,?\s+unless\s+(?:otherwise\s+)?(?:noted|stated|indicated))?\s*[);]"
+    r"|\bunit:\s*(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\b",
+    re.I,
+)
+
+
 def heading_scale(line: str) -> int | None:
     """"(₩bn)", "(KRW bn)", "(bil. won)", "(Unit: KRW billion; ...)" in a
     heading: the scale of bare figures below."""
-    m = re.search(
-        r"\((?:unit:\s*)?(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\.?(?:\s*won)?"
-        r"(?:,?\s+unless\s+(?:otherwise\s+)?(?:noted|stated|indicated))?\s*[);]"
-        r"|\bunit:\s*(?:₩|krw|w)?\s*(bn|billion|bil|tn|trillion|mn|million)\b",
-        line,
-        re.I,
-    )
+    return scale_of(_HEADING_SCALE.search(line))
+
+
+def heading_scale_match(text: str, start: int, end: int) -> re.Match | None:
+    """The first scale note in ``text[start:end]`` (offsets in ``text``)."""
+    return _HEADING_SCALE.search(text, start, end)
+
+
+def scale_of(m: re.Match | None) -> int | None:
     return _SCALES[(m.group(1) or m.group(2)).lower()] if m else None
 
 

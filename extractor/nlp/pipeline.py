@@ -14,6 +14,7 @@ through ``doc.user_data["published"]``; see ``extract``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
@@ -167,6 +168,28 @@ def extractor_version() -> str:
 
 #: The longest text extracted as one article (spaCy's own limit, nlp.max_length).
 MAX_CHARS = 1_000_000
+#: spaCy's tokenizer strips a word's prefixes and suffixes one at a time,
+#: searching the whole rest of the word each time: a word of n symbols
+#: ("₩₩₩…", "((((…") costs n² (47 s for 16,000 won signs). No word of news
+#: is this long; such a run is cut into pieces of PIECE characters first.
+_LONG_RUN = re.compile(r"\S{300,}")
+PIECE = 50
+
+
+def _tokenize_in_pieces(nlp: Language, text: str) -> Doc:
+    """The Doc of ``text`` with every run of 300+ non-space characters
+    tokenized in pieces of PIECE characters; its text is ``text`` exactly."""
+    cuts = [0]
+    for run in _LONG_RUN.finditer(text):
+        cuts.extend(range(run.start(), run.end(), PIECE))
+        cuts.append(run.end())
+    cuts.append(len(text))
+    bounds = sorted(set(cuts))
+    docs = [nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # never expected: Doc.from_docs keeps each piece's text
+        raise MarketfactsError("tokenizing a text with very long words changed it")
+    return doc
 
 
 def _make_doc(nlp: Language, text: str, published, title: str | None) -> Doc:
@@ -174,7 +197,7 @@ def _make_doc(nlp: Language, text: str, published, title: str | None) -> Doc:
         raise MarketfactsError(
             f"text too long for one article ({len(text):,} characters; the limit is {MAX_CHARS:,}): split it into its articles"
         )
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(text) if _LONG_RUN.search(text) is None else _tokenize_in_pieces(nlp, text)
     doc.user_data["text"] = text  # spaCy keeps the text exactly; this spares rebuilding it
     doc.user_data["published"] = _as_date(published)
     doc.user_data["title"] = title

@@ -54,12 +54,14 @@ from .mentions import (
     collect_mentions,
     evidence_span,
     heading_scale,
+    heading_scale_match,
     is_broker,
     is_heading,
     mentions_within,
     sentence_offsets,
     text_of,
     metric_family,
+    scale_of,
     split_clauses,
 )
 from .readings import Context, table_candidate
@@ -97,6 +99,10 @@ _MODIFIER = re.compile(r"\s+(?:company|firm|heavyweight|bellwether|giant|blue\s+
 _COMPARED = re.compile(r"\b(?:like|unlike|than|compared\s+(?:with|to)|versus|vs\.?|outpacing|outperforming|underperforming)\s+(?:the\s+)?$", re.I)
 
 
+#: A sentence with more figures than this is not read (see _read_sentence).
+MAX_FIGURES_PER_SENTENCE = 100
+
+
 def build_facts(doc: Doc) -> list[Fact]:
     """The fact layer's entry point: doc._.quantities and doc.spans -> facts."""
     return _Reader(doc).read()
@@ -122,6 +128,10 @@ class _Reader:
         self.state.article_market = next((m.id for m in self.mentions if m.kind == "SUBJECT" and m.id in ("KOSPI", "KOSDAQ")), None)
         self.facts: list[tuple[Fact, Decimal]] = []
         self.inferred: set[int] = set()  # facts whose market was inferred, not named
+        self.skipped_sentences = 0
+        self.quote_lines: dict[int, bool] = {}  # line start -> does it only quote levels
+        self.headings: dict[int, str | None] = {}  # line start -> the line, if a heading
+        self.line_scales: dict[int, re.Match | None] = {}  # line start -> its first scale note
 
     # -- the walk --------------------------------------------------------------
 
@@ -134,6 +144,8 @@ class _Reader:
                 self._read_sentence(segment[0], segment[1])
         self._restatements()
         counts: Counter = Counter()
+        if self.skipped_sentences:
+            counts[f"sentence of over {MAX_FIGURES_PER_SENTENCE} figures not read"] += self.skipped_sentences
         kept = check(self.facts, counts)
         self.doc.user_data["checks"] = counts
         return merge(kept)
@@ -231,6 +243,12 @@ class _Reader:
 
     def _read_sentence(self, start: int, end: int, *, row_subject: Mention | None = None, column=None) -> None:
         mentions = self.mentions_in(start, end)
+        if sum(m.kind == "QTY" for m in mentions) > MAX_FIGURES_PER_SENTENCE:
+            # Reading a figure looks at the others of its clause: a "sentence"
+            # of thousands of figures (a data dump, a hostile page) would take
+            # hours, and no sentence of news holds so many (the most seen: 52).
+            self.skipped_sentences += 1
+            return
         if row_subject is None and self.rows:
             # A table set in the running text is read by its columns, not as words.
             mentions = [m for m in mentions if not self._in_row(m.start)]
@@ -509,18 +527,41 @@ class _Reader:
     def _quote_line(self, start: int) -> bool:
         """A line that only quotes levels ("KOSDAQ 981.40 (−0.64%)"), with no words of narrative."""
         line_start = self.text.rfind("\n", 0, start) + 1
+        if (known := self.quote_lines.get(line_start)) is not None:
+            return known  # once per line, not once per sentence of it: one-line pages made this quadratic
         line_end = self.text.find("\n", start)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        return not re.search(r"[a-z]{2,}", _INDEX_NAME.sub("", line))
+        quote = self.quote_lines[line_start] = not re.search(r"[a-z]{2,}", _INDEX_NAME.sub("", line))
+        return quote
 
     def _heading_at(self, s_start: int) -> str | None:
         """The line the sentence starts on, if it is a heading with no figure."""
         line_start = self.text.rfind("\n", 0, s_start) + 1
+        if line_start in self.headings:
+            return self.headings[line_start]  # once per line: every sentence of a one-line page asked again
         line_end = self.text.find("\n", s_start)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        heading = None
         if (is_heading(line) or heading_scale(line)) and not self._figure_between(line_start, line_start + len(line)):
-            return line
-        return None
+            heading = line
+        self.headings[line_start] = heading
+        return heading
+
+    def scale_before(self, line_start: int, position: int) -> int | None:
+        """``heading_scale`` of the line from ``line_start`` to ``position``,
+        without searching the same line again for each of its figures: the
+        first scale note of the whole line, found once, answers for every
+        position past its end; before it there is none (the search of the
+        part before ``position`` is kept for a note that ``position`` cuts)."""
+        if line_start not in self.line_scales:
+            line_end = self.text.find("\n", line_start)
+            self.line_scales[line_start] = heading_scale_match(self.text, line_start, line_end if line_end >= 0 else len(self.text))
+        first = self.line_scales[line_start]
+        if first is None or position <= first.start():
+            return None
+        if position >= first.end():
+            return scale_of(first)
+        return heading_scale(self.text[line_start:position])
 
     def _enter_section(self, heading: str, mentions: list[Mention]) -> None:
         scale = heading_scale(heading)
