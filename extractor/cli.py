@@ -123,6 +123,14 @@ published_option = click.option(
     is_flag=True,
     help="Store every record of an archive; by default a record that names no company or market and yields no fact is skipped.",
 )
+@click.option(
+    "--record-budget",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="An article that takes longer than this to extract is reported (file@offset) and skipped; 0: no limit.",
+)
 def ingest_command(
     sources: tuple[str, ...],
     db_path: str,
@@ -135,6 +143,7 @@ def ingest_command(
     chunk_size: int | None,
     batch_size: int | None,
     keep_all: bool,
+    record_budget: float,
 ) -> None:
     """Read SOURCES (feed or page URLs, files, directories, WARC and JSON-lines archives) into the database.
 
@@ -150,7 +159,7 @@ def ingest_command(
 
     targets = list(sources) or sample_sources()
     if workers is not None or engine == "dask":
-        _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all)
+        _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all, record_budget)
         return
 
     def on_document(doc, result) -> None:
@@ -160,7 +169,8 @@ def ingest_command(
 
     with Store(db_path) as store:
         summary: IngestSummary = ingest(
-            targets, store, published=published, keep_all=keep_all, on_document=on_document, on_error=_echo_error
+            targets, store, published=published, keep_all=keep_all, record_budget=record_budget or None,
+            on_document=on_document, on_error=_echo_error,
         )
     click.echo(summary.line() + f" -> {db_path}")
     sys.exit(0 if summary.ok else 1)
@@ -404,7 +414,7 @@ def companies_search_command(text: str, limit: int) -> None:
     click.echo(tabulate([[h.name, h.ticker, h.market, h.alias, f"{h.score:.2f}"] for h in hits], headers=["name", "ticker", "market", "alias", "score"]))
 
 
-def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all) -> None:
+def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, parts_dir, chunk_size, batch_size, keep_all, budget) -> None:
     from .parallel import BATCH_SIZE, CHUNK_BYTES, BackfillSummary, backfill, worker_count
 
     n = worker_count(workers)
@@ -418,11 +428,12 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
 
                 summary = ingest_dask(
                     targets, store, parts=parts_dir, scheduler=scheduler, n_workers=n, published=published, keep_all=keep_all,
-                    chunk_bytes=chunk_size or CHUNK_BYTES, on_progress=bar.update, on_error=bar.error,
+                    record_budget=budget or None, chunk_bytes=chunk_size or CHUNK_BYTES, on_progress=bar.update, on_error=bar.error,
                 )
             else:
                 backfill(
-                    targets, store, workers=n, published=published, keep_all=keep_all, chunk_bytes=chunk_size or CHUNK_BYTES,
+                    targets, store, workers=n, published=published, keep_all=keep_all, record_budget=budget or None,
+                    chunk_bytes=chunk_size or CHUNK_BYTES,
                     batch_size=batch_size or BATCH_SIZE, on_progress=bar.update, on_error=bar.error, summary=summary,
                 )
         except KeyboardInterrupt:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .errors import MarketfactsError, ReadError, StoreError
 from .merge import MergeSummary, merge
+from .budget import DEFAULT_SECONDS
 from .parallel import CHUNK_BYTES, BackfillSummary, Progress, Unit, _units, plan_files, run_unit
 from .store import Store
 
@@ -60,11 +61,13 @@ def unit_key(unit: Unit) -> str:
     return f"{unit.source}@{unit.start}-{unit.end}"
 
 
-def write_part(unit: Unit, part: str, published: date | datetime | None = None, keep_all: bool = False) -> PartResult:
+def write_part(
+    unit: Unit, part: str, published: date | datetime | None = None, keep_all: bool = False, budget: float | None = DEFAULT_SECONDS
+) -> PartResult:
     """The task: run one unit, write its articles into ``part``; done-marked in one transaction."""
     from .nlp.pipeline import extractor_version
 
-    result = run_unit(unit, published, keep_all)
+    result = run_unit(unit, published, keep_all, budget)
     version = extractor_version()
     records = result.records if unit.kind != "input" else 0
     out = PartResult(part, skipped=result.skipped, unrelated=result.unrelated, records=records, errors=result.errors)
@@ -113,6 +116,7 @@ def ingest_dask(
     n_workers: int = 2,
     published: date | datetime | None = None,
     keep_all: bool = False,
+    record_budget: float | None = DEFAULT_SECONDS,
     chunk_bytes: int = CHUNK_BYTES,
     on_progress: Callable[[Progress], None] | None = None,
     on_error: Callable[[MarketfactsError], None] | None = None,
@@ -150,7 +154,7 @@ def ingest_dask(
             client = Client(cluster)
     try:
         futures = [
-            client.submit(write_part, unit, str(part), published, keep_all, key=f"marketfacts-{part.name}", pure=False)
+            client.submit(write_part, unit, str(part), published, keep_all, record_budget, key=f"marketfacts-{part.name}", pure=False)
             for unit, part in todo
         ]
         for future in as_completed(futures):

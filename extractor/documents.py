@@ -44,6 +44,8 @@ class Document:
     #: A record of an archive that passed the relevance gate: it is stored
     #: only if it yields a fact or names a company or market (not stored itself).
     screened: bool = False
+    #: Where an archive record was read ("path@offset"), for reports (not stored).
+    origin: str | None = None
 
     @property
     def key(self) -> str:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
+from .budget import DEFAULT_SECONDS, OverBudget, time_budget
 from .companies import default_gazetteer
 from .documents import Document
 from .errors import MarketfactsError, ReadError
@@ -67,6 +68,7 @@ def ingest(
     *,
     published: date | datetime | None = None,
     keep_all: bool = False,
+    record_budget: float | None = DEFAULT_SECONDS,
     on_document: Callable[[Document, WriteResult], None] | None = None,
     on_error: Callable[[MarketfactsError], None] | None = None,
 ) -> IngestSummary:
@@ -75,7 +77,8 @@ def ingest(
     The records of archives (WARC, JSON lines) go through the relevance
     gate, and one that yields no fact and names no company or market is
     not stored; ``keep_all`` stores every record. Pages, feeds and text
-    files named are stored whatever they hold.
+    files named are stored whatever they hold. An article whose extraction
+    takes over ``record_budget`` seconds is reported and skipped.
     """
     # Imported here: spaCy takes a second to load, and the backfill's parent
     # process (which imports IngestSummary from here) never needs it.
@@ -100,12 +103,16 @@ def ingest(
             failed_sources.add(item.source)
             continue
         try:
-            facts, named = extract_article(item.text, item.published, title=item.title)
+            with time_budget(record_budget):
+                facts, named = extract_article(item.text, item.published, title=item.title)
             if item.screened and not named:
                 unrelated_read += 1
                 continue
             summary.documents += 1
             result = store.write(item, facts, extractor_version=version)
+        except OverBudget as e:
+            _report(summary, ReadError(item.origin or item.key, str(e)), on_error)
+            continue
         except MarketfactsError as e:
             _report(summary, e, on_error)
             continue

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .budget import DEFAULT_SECONDS, time_budget
 from .documents import Document
 from .errors import MarketfactsError, ReadError, StoreError
 from .ingest import IngestSummary
@@ -162,12 +163,15 @@ def die_with_parent(parent: int | None) -> None:
         os._exit(1)
 
 
-def run_unit(unit: Unit, published: date | datetime | None = None, keep_all: bool = False) -> UnitResult:
+def run_unit(
+    unit: Unit, published: date | datetime | None = None, keep_all: bool = False, budget: float | None = DEFAULT_SECONDS
+) -> UnitResult:
     """Read one unit and extract its articles: the function every engine runs.
 
     Unless ``keep_all``, an archive's records go through the relevance
     gate, and one that yields no fact and names no company or market is
-    left out of the result (counted in ``unrelated``).
+    left out of the result (counted in ``unrelated``). A record whose
+    extraction takes over ``budget`` seconds is reported and skipped.
     """
     from .nlp.pipeline import extract_article
     from .readers import read_all
@@ -185,15 +189,16 @@ def run_unit(unit: Unit, published: date | datetime | None = None, keep_all: boo
             result.errors.append((item.source, item.reason))
             continue
         try:
-            facts, named = extract_article(item.text, item.published, title=item.title)
+            with time_budget(budget):
+                facts, named = extract_article(item.text, item.published, title=item.title)
             if item.screened and not named:
                 result.unrelated += 1
                 continue
         except MarketfactsError as e:
-            result.errors.append((item.key, str(e)))
+            result.errors.append((_record_name(item), str(e)))
             continue
         except Exception as e:  # a bug on one article must not sink the unit
-            result.errors.append((item.key, f"extraction failed: {type(e).__name__}: {e}"))
+            result.errors.append((_record_name(item), f"extraction failed: {type(e).__name__}: {e}"))
             continue
         item.tables = []  # not stored; no need to send them back
         result.articles.append((item, facts))
@@ -201,6 +206,13 @@ def run_unit(unit: Unit, published: date | datetime | None = None, keep_all: boo
     result.skipped = sum(stats.skipped.values())
     result.unrelated += stats.unrelated
     return result
+
+
+def _record_name(item: Document) -> str:
+    """A record as a report names it: where it was read, and what it is."""
+    if item.origin and item.key != item.origin:
+        return f"{item.origin} ({item.key})"
+    return item.origin or item.key
 
 
 def _archive_items(unit: Unit, published, stats: ArchiveStats, gate) -> Iterator[Document | ReadError]:
@@ -328,6 +340,7 @@ def backfill(
     workers: int = 2,
     published: date | datetime | None = None,
     keep_all: bool = False,
+    record_budget: float | None = DEFAULT_SECONDS,
     chunk_bytes: int = CHUNK_BYTES,
     batch_size: int = BATCH_SIZE,
     start_method: str | None = None,
@@ -358,7 +371,7 @@ def backfill(
         writer = _Writer(store, pool.submit(current_version).result(), summary, batch_size, on_progress, on_error)
         writer.bytes_total = sum(plan.size - plan.start for plan in files)
         units = _units(files, others, chunk_bytes)
-        _run(pool, units, writer, published, keep_all)
+        _run(pool, units, writer, published, keep_all, record_budget)
         writer.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -370,7 +383,9 @@ def backfill(
     return summary
 
 
-def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _Writer, published, keep_all: bool = False) -> None:
+def _run(
+    pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _Writer, published, keep_all: bool = False, budget: float | None = None
+) -> None:
     inflight: dict[Future, tuple[_FilePlan | None, Unit]] = {}
     # Units that were in the pool when a worker died run one at a time, so
     # the one that kills a worker is known; killing one twice skips it.
@@ -390,7 +405,7 @@ def _run(pool: _Pool, units: Iterator[tuple[_FilePlan | None, Unit]], writer: _W
                 exhausted = True
                 break
             try:
-                inflight[pool.submit(run_unit, job[1], published, keep_all)] = job
+                inflight[pool.submit(run_unit, job[1], published, keep_all, budget)] = job
             except BrokenProcessPool:  # a worker died since the last wait: the jobs below go to a new pool
                 suspects.insert(0, job)
                 break

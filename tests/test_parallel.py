@@ -170,11 +170,11 @@ def test_a_gzip_json_lines_dump_is_one_unit_read_to_its_end(tmp_path):
     assert progress["done"] == 1 and progress["records"] == 40
 
 
-def _deadly_run_unit(unit, published=None, keep_all=False):
+def _deadly_run_unit(unit, *args):
     """run_unit, except that the worker reading poison.jsonl dies on the spot (as under the OOM killer)."""
     if unit.source.endswith("poison.jsonl"):
         os._exit(9)
-    return _real_run_unit(unit, published, keep_all)
+    return _real_run_unit(unit, *args)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork to patch the workers")
@@ -273,3 +273,36 @@ def test_a_pool_found_broken_at_submit_is_started_again_and_the_unit_read(tmp_pa
         parallel._run(pool, parallel._units(plans, others, 1 << 20), writer, None)
         writer.flush()
     assert pool.restarts == 1 and summary.documents == 4 and summary.ok
+
+
+def _slow_on_a_marker(real):
+    def extract_article(text, published=None, *, title=None):
+        if "SLOW-RECORD" in text:
+            time.sleep(30)
+        return real(text, published, title=title)
+
+    return extract_article
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork to patch the workers, and SIGALRM")
+@pytest.mark.parametrize("workers", [None, 2], ids=["ingest", "backfill"])
+def test_a_record_over_its_time_budget_is_named_with_its_offset_and_the_run_goes_on(tmp_path, monkeypatch, workers):
+    import json
+
+    import extractor.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "extract_article", _slow_on_a_marker(pipeline.extract_article))
+    lines = tmp_path / "day.jsonl"
+    rows = [{"url": f"https://lines.example/{i}", "published": "2026-03-04", "text": f"The KOSPI rose 1.{i}% to 2,611.05 on Tuesday."} for i in range(5)]
+    rows[2]["text"] += " SLOW-RECORD"
+    lines.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    slow_at = sum(len(json.dumps(r)) + 1 for r in rows[:2])
+    with Store(tmp_path / "f.db") as store:
+        if workers is None:
+            summary = ingest([lines], store, record_budget=1.0)
+        else:
+            summary = backfill([lines], store, workers=workers, record_budget=1.0, start_method="fork")
+        urls = {row[0] for row in store.db.execute("SELECT url FROM articles")}
+    assert urls == {f"https://lines.example/{i}" for i in (0, 1, 3, 4)}
+    (error,) = summary.errors
+    assert str(error).startswith(f"{lines}@{slow_at}") and "took over 1 s to extract" in str(error)

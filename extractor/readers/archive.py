@@ -289,6 +289,7 @@ def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime
     if document.published is None:
         document.published = published
     document.screened = gate is not None
+    document.origin = where
     return document
 
 

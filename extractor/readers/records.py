@@ -45,6 +45,7 @@ def html_document(data: bytes, where: str, source: str, *, url, charset, publish
     if len(document.text) > MAX_TEXT_CHARS:
         return ReadError(where, f"text too long ({len(document.text)} characters; the limit is {MAX_TEXT_CHARS})")
     document.source = source
+    document.origin = where
     document.fetched_at = fetched_at
     if document.published is None:
         document.published = published
