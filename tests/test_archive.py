@@ -341,3 +341,18 @@ def test_bytes_of_an_archive_are_read_like_the_file():
 )
 def test_sniff_archive_tells_archives_from_other_inputs(head, kind):
     assert sniff_archive(head) == kind
+
+
+@pytest.mark.parametrize("compress", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_a_run_of_blank_lines_is_skipped_and_offsets_stay_exact(tmp_path, compress):
+    first = (json.dumps({"url": "https://lines.example/a", "published": "2026-02-03", "text": "The KOSPI rose 1.1% on Tuesday."}) + "\n").encode()
+    second = (json.dumps({"url": "https://lines.example/b", "published": "2026-02-03", "text": "The KOSPI fell 0.4% on Wednesday."}) + "\n").encode()
+    blank = b"\n" * 2_000_000 + b"  \r\n\t\n"
+    path = tmp_path / ("blank.jsonl.gz" if compress else "blank.jsonl")
+    data = first + blank + second + b"\n\n"
+    path.write_bytes(gzip.compress(data) if compress else data)
+    stats = ArchiveStats()
+    docs, errors = split_items(list(read_archive(path, stats=stats)))
+    assert not errors and [d.url for d in docs] == ["https://lines.example/a", "https://lines.example/b"]
+    assert docs[1].origin == f"{path}@{len(first) + len(blank)}"  # the record's own offset, past the blank run
+    assert stats.records == 2 and stats.end == len(data)

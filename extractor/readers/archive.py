@@ -243,6 +243,9 @@ def _read_jsonl(
             continue
         stats.end = offset
         if not line.strip():
+            # A run of blank lines is skipped a block at a time, not a line
+            # at a time (100 MB of newlines took 43 s).
+            offset = stats.end = _skip_blank_lines(f, offset)
             continue
         stats.records += 1
         item = _jsonl_item(line, where, source, published, mtime, gate)
@@ -250,6 +253,29 @@ def _read_jsonl(
             stats.unrelated += 1
             continue
         yield item
+
+
+def _skip_blank_lines(f: BinaryIO, offset: int) -> int:
+    """Read past the blank lines that follow; the offset after them."""
+    peek = getattr(f, "peek", None)
+    if peek is None:
+        return offset
+    try:
+        while True:
+            ahead = peek(_SCAN_BLOCK)[:_SCAN_BLOCK]
+            blank = len(ahead) - len(ahead.lstrip(b" \t\r\n"))
+            if blank == 0:
+                return offset
+            if blank < len(ahead):  # stop at the start of the line that has text
+                blank = ahead.rfind(b"\n", 0, blank) + 1
+                if blank == 0:
+                    return offset
+            f.read(blank)
+            offset += blank
+            if blank < len(ahead):
+                return offset
+    except (OSError, EOFError, zlib.error):
+        return offset  # the next readline reports it
 
 
 def _jsonl_item(line: bytes, where: str, source: str, published, mtime: datetime | None, gate: Gate | None = None) -> Item | None:
