@@ -16,7 +16,7 @@ from pathlib import Path
 from .budget import DEFAULT_SECONDS, OverBudget, time_budget
 from .companies import default_gazetteer
 from .documents import Document
-from .errors import MarketfactsError, ReadError
+from .errors import MarketfactsError, ReadError, StoreError
 from .readers import read_all
 from .store import Store, WriteResult
 
@@ -43,12 +43,15 @@ class IngestSummary(Outcome):
     #: Archive records skipped as unrelated: stopped by the relevance gate,
     #: or read and found to hold no fact and no company or market name.
     unrelated: int = 0
+    #: Why the run stopped before the end (the database failed), else None.
+    stopped: str | None = None
 
     def line(self) -> str:
         unrelated = f"; {self.unrelated} unrelated records skipped" if self.unrelated else ""
+        stopped = "; stopped early: the database could not be written, the rest was not read" if self.stopped else ""
         return (
             f"{self.documents} articles read: {self.inserted} new, {self.replaced} updated, "
-            f"{self.unchanged} unchanged{unrelated}; {self.facts} facts stored; {len(self.errors)} errors"
+            f"{self.unchanged} unchanged{unrelated}; {self.facts} facts stored; {len(self.errors)} errors{stopped}"
         )
 
 
@@ -113,6 +116,13 @@ def ingest(
         except OverBudget as e:
             _report(summary, ReadError(item.origin or item.key, str(e)), on_error)
             continue
+        except StoreError as e:
+            # The database failed (a full disk, an I/O error, a lock held
+            # past the wait): every article after this one would fail the
+            # same way. Reported once; the run stops, what is stored stays.
+            _report(summary, e, on_error)
+            summary.stopped = str(e)
+            return summary
         except MarketfactsError as e:
             _report(summary, e, on_error)
             continue

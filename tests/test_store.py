@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -262,3 +263,26 @@ def test_a_write_waits_for_another_connections_lock_instead_of_failing(db_path):
     finally:
         release.join()
         holder.close()
+
+
+def test_a_database_that_fails_stops_an_ingest_with_one_report(tmp_path, monkeypatch):
+    from extractor.errors import StoreError
+    from extractor.ingest import ingest
+
+    calls = []
+    real_write = Store.write
+
+    def failing_write(self, document, facts, **kwargs):
+        calls.append(document.key)
+        if len(calls) >= 2:
+            raise StoreError(self.path, f"cannot store article {document.key!r}: database or disk is full")
+        return real_write(self, document, facts, **kwargs)
+
+    monkeypatch.setattr(Store, "write", failing_write)
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+    with Store(tmp_path / "f.db") as store:
+        summary = ingest([fixtures], store)
+        stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert len(calls) == 2 and stored == 1  # stopped at the failure, not 40 more "cannot store" lines
+    assert [("disk is full" in str(e)) for e in summary.errors] == [True]
+    assert "stopped early" in summary.line()
