@@ -264,16 +264,22 @@ def plan_files(
             if isinstance(item, ReadError):
                 errors.append(item)
                 continue
-            name = str(item)
-            if name in seen or (own and str(item.resolve()) in own):
+            # Keyed on the resolved path: the same archive named as
+            # "../data/x" and "/tmp/data/x" (or through a symlink) is one file,
+            # read once and resumed wherever it is named from.
+            try:
+                name = str(item.resolve())
+            except (OSError, RuntimeError):
+                name = str(item)
+            if name in seen or name in own:
                 continue
             seen.add(name)
             try:
                 st = item.stat()
             except OSError:
-                others.append(Unit(name, "input"))  # the reader names the problem
+                others.append(Unit(str(item), "input"))  # the reader names the problem
                 continue
-            row = progress.get(name)
+            row = progress.get(name) or progress.get(str(item))  # rows written before paths were resolved
             plan = _FilePlan(name, st.st_size, st.st_mtime)
             if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime:
                 if row["done"]:

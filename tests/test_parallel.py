@@ -306,3 +306,16 @@ def test_a_record_over_its_time_budget_is_named_with_its_offset_and_the_run_goes
     assert urls == {f"https://lines.example/{i}" for i in (0, 1, 3, 4)}
     (error,) = summary.errors
     assert str(error).startswith(f"{lines}@{slow_at}") and "took over 1 s to extract" in str(error)
+
+
+def test_an_archive_named_by_two_paths_is_one_file_for_resume(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    write_jsonl(tmp_path / "data" / "lines.jsonl", 6)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    with Store(tmp_path / "f.db") as store:
+        first = backfill(["../data/lines.jsonl"], store, workers=1)
+        again = backfill([str(tmp_path / "data" / "lines.jsonl")], store, workers=1)
+        rows = store.db.execute("SELECT source FROM progress").fetchall()
+    assert first.documents == 6 and again.sources_skipped == 1 and again.documents == 0
+    assert rows == [(str((tmp_path / "data" / "lines.jsonl").resolve()),)]
