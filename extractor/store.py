@@ -389,11 +389,14 @@ class Store:
         """
         where, params = [], []
         if query is not None and query.strip():
-            where.append(
-                "(f.id IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?)"
-                " OR f.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
-            )
-            params += [query, query]
+            tables = _fts_tables(query)
+            parts = []
+            if "facts_fts" in tables:
+                parts.append("f.id IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ?)")
+            if "articles_fts" in tables:
+                parts.append("f.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            where.append("(" + " OR ".join(parts) + ")")
+            params += [query] * len(parts)
         for column, value in (("subject", subject), ("ticker", ticker), ("metric", metric), ("investor", investor)):
             if value is not None:
                 # Subjects are names a user types: match them without regard to case.
@@ -619,6 +622,31 @@ class Store:
         cursor = self.db.execute(sql + " ORDER BY s.source")
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values)) for values in cursor]
+
+
+#: The columns of each full-text table a search may name ("subject:samsung").
+_FTS_COLUMNS = {"facts_fts": {"text", "subject"}, "articles_fts": {"title", "text"}}
+_COLUMN_FILTER = re.compile(r'"[^"]*"|\{([^}]*)\}\s*:|\b([A-Za-z_]\w*)\s*:')
+
+
+def _fts_tables(query: str) -> list[str]:
+    """The full-text tables a query can run on: both, unless it names columns
+    ("title:record", "{subject text}:hynix") only one of them has."""
+    named: set[str] = set()
+    for m in _COLUMN_FILTER.finditer(query):
+        if m.group(1) is not None:
+            named.update(m.group(1).split())
+        elif m.group(2) is not None:
+            named.add(m.group(2))
+    if not named:
+        return list(_FTS_COLUMNS)
+    unknown = named - set().union(*_FTS_COLUMNS.values())
+    if unknown:
+        raise QueryError(query, f"no column {', '.join(sorted(unknown))} to search; the columns are subject, text (the evidence) and title")
+    tables = [table for table, columns in _FTS_COLUMNS.items() if named <= columns]
+    if not tables:
+        raise QueryError(query, "subject is a fact's and title an article's: search one of them at a time")
+    return tables
 
 
 class _Transaction:

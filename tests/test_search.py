@@ -18,6 +18,7 @@ from conftest import query_rows as rows
 from click.testing import CliRunner
 
 from extractor.cli import main
+from extractor.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -206,3 +207,22 @@ def test_datasette_goes_when_serve_is_killed_outright(db):
     for leftover in alive:
         leftover.kill()
     assert alive == [], "datasette outlived a killed marketfacts serve"
+
+
+def test_a_search_may_name_the_columns_of_one_table(db):
+    with Store(db) as store:
+        by_subject = list(store.facts(query="subject:ecopro"))
+        by_title = list(store.facts(query="title:margin"))
+        both = list(store.facts(query="{subject text}:hynix"))
+    assert by_subject and all("ecopro" in f["subject"].lower() for f in by_subject)
+    assert by_title and all("margin" in (f["article_title"] or "").lower() for f in by_title)
+    assert both
+
+
+@pytest.mark.parametrize("query, says", [("subject:ecopro title:margin", "one of them at a time"), ("sector:chips", "no column sector")])
+def test_a_search_naming_columns_no_table_has_is_one_clear_error(db, query, says):
+    from extractor.errors import QueryError
+
+    with Store(db) as store, pytest.raises(QueryError) as caught:
+        list(store.facts(query=query))
+    assert says in str(caught.value)
