@@ -232,7 +232,9 @@ def fact_filters(func):
 def _open_existing(db_path: str) -> Store:
     if not Path(db_path).exists():
         raise MarketfactsError(f"{db_path}: no such database (run `marketfacts ingest` first)")
-    return Store(db_path)
+    from .store import Store as _Store
+
+    return _Store.for_reading(db_path)
 
 
 def _print_facts(rows: list[dict], fmt: str) -> None:

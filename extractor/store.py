@@ -247,6 +247,37 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise StoreError(self.path, f"cannot open database: {e}") from e
 
+    @classmethod
+    def for_reading(cls, path: str | Path) -> Store:
+        """The database at ``path`` for queries only. Opened as usual when it
+        can be (a writable file is migrated and put in WAL mode); in a
+        directory or file that cannot be written (a shared read-only copy),
+        opened read-only without any write, where an ordinary open fails."""
+        try:
+            return cls(path)
+        except StoreError as error:
+            if not re.search(r"readonly|read-only|unable to open|cannot open|disk I/O", str(error)):
+                raise
+            first = error
+        store = cls.__new__(cls)
+        store.path = str(path)
+        uri = Path(path).resolve().as_uri()
+        # A WAL file's readers need its -shm file, which a read-only directory
+        # cannot hold once the last writer closed: then the file is read as
+        # immutable (nobody can be writing it there).
+        for suffix in ("?mode=ro", "?immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + suffix, uri=True, timeout=BUSY_SECONDS)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error:
+                continue
+            store.db = sqlite_utils.Database(conn)
+            if store.schema_version != SCHEMA_VERSION:
+                conn.close()
+                raise StoreError(store.path, f"schema version {store.schema_version}, and the file cannot be written to bring it to {SCHEMA_VERSION}")
+            return store
+        raise first
+
     def __enter__(self) -> Store:
         return self
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from datetime import date, datetime, timedelta, timezone
@@ -286,3 +287,39 @@ def test_a_database_that_fails_stops_an_ingest_with_one_report(tmp_path, monkeyp
     assert len(calls) == 2 and stored == 1  # stopped at the failure, not 40 more "cannot store" lines
     assert [("disk is full" in str(e)) for e in summary.errors] == [True]
     assert "stopped early" in summary.line()
+
+
+def _copy_with_facts(tmp_path) -> Path:
+    from extractor.ingest import ingest
+
+    path = tmp_path / "shared" / "facts.db"
+    path.parent.mkdir()
+    with Store(path) as store:
+        ingest([Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "yonhap_close_2025-08-01.txt"], store)
+    return path
+
+
+def test_a_database_that_cannot_be_written_is_still_read(tmp_path, monkeypatch):
+    from extractor.errors import StoreError
+
+    path = _copy_with_facts(tmp_path)
+
+    def cannot_write(self, *args, **kwargs):
+        raise StoreError(str(path), "cannot open database: attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "__init__", cannot_write)  # as opening a file in a read-only directory does
+    with Store.for_reading(path) as store:
+        facts = list(store.facts(metric="index_close"))
+    assert ("KOSPI", 3119.41) in [(f["subject"], f["value"]) for f in facts]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads and writes through permissions")
+def test_a_database_in_a_read_only_directory_is_read(tmp_path):
+    path = _copy_with_facts(tmp_path)
+    path.chmod(0o444)
+    path.parent.chmod(0o555)
+    try:
+        with Store.for_reading(path) as store:
+            assert list(store.facts(metric="index_close"))
+    finally:
+        path.parent.chmod(0o755)
