@@ -18,6 +18,8 @@ import click
 
 from .version import __version__
 from .errors import MarketfactsError
+from .cli_output import Bar, cell_text, csv_text, stop_on_sigterm, table, tabulate
+from .cli_output import echo_error as _echo_error
 from .model import FACT_FIELDS, INVESTORS, METRICS
 
 # The library's heavier modules (the store's sqlite_utils, the readers' HTTP
@@ -33,12 +35,6 @@ def Store(path, **options):  # noqa: N802 (stands in for the class, imported on 
     return _Store(path, **options)
 
 
-def tabulate(*args, **kwargs) -> str:
-    from tabulate import tabulate as _tabulate
-
-    return _tabulate(*args, **kwargs)
-
-
 TABLE_COLUMNS = ("as_of", "subject", "ticker", "metric", "investor", "value", "unit", "qualifier", "text")
 
 
@@ -49,10 +45,6 @@ def _parse_date(ctx, param, value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-
-
-def _echo_error(error: Exception) -> None:
-    click.echo(f"marketfacts: error: {error}", err=True)
 
 
 class _Group(click.Group):
@@ -211,7 +203,7 @@ def extract_command(path: str, published: date | None, fmt: str, quantities: boo
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
         columns = ("text", "start", "end", "value", "unit", "sign", "qualifier") if quantities else TABLE_COLUMNS
-        click.echo(_table(rows, columns) if rows else ("no quantities found" if quantities else "no facts found"))
+        click.echo(table(rows, columns) if rows else ("no quantities found" if quantities else "no facts found"))
 
 
 def fact_filters(func):
@@ -249,9 +241,9 @@ def _print_facts(rows: list[dict], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(_csv(rows), nl=False)
+        click.echo(csv_text(rows), nl=False)
     else:
-        click.echo(_table(rows, TABLE_COLUMNS + ("article_title",)))
+        click.echo(table(rows, TABLE_COLUMNS + ("article_title",)))
         click.echo(f"{len(rows)} facts")
 
 
@@ -422,8 +414,8 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
     n = worker_count(workers)
     summary = BackfillSummary()
     started = time.monotonic()
-    stopped_by = _stop_on_sigterm()
-    with Store(db_path) as store, _Bar(quiet, "ingesting") as bar:
+    stopped_by = stop_on_sigterm()
+    with Store(db_path) as store, Bar(quiet, "ingesting") as bar:
         try:
             if engine == "dask":
                 from .dask_engine import ingest_dask
@@ -452,69 +444,6 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
     sys.exit(0 if summary.ok else 1)
 
 
-def _stop_on_sigterm() -> list[int]:
-    """SIGTERM (``timeout``, a service manager) stops a run as Ctrl-C does:
-    what is committed is kept, the summary is printed. The list returned
-    holds the signal once it came (exit status 143 rather than 130)."""
-    import signal
-
-    came: list[int] = []
-
-    def stop(signum, frame):
-        came.append(signum)
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    return came
-
-
-class _Bar:
-    """click's progress bar on stderr, fed by the library's progress callbacks; hidden by --quiet."""
-
-    def __init__(self, quiet: bool, label: str, unit: str = "articles"):
-        self.quiet = quiet
-        self.label = label
-        self.unit = unit
-        self.bar = None
-        self.status = ""
-
-    def __enter__(self) -> _Bar:
-        if not self.quiet and sys.stderr.isatty():  # a log file gets the summary line only
-            self.bar = click.progressbar(
-                length=1, label=self.label, file=sys.stderr, show_pos=False, width=24, item_show_func=lambda _: self.status
-            )
-            self.bar.__enter__()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-    def update(self, progress) -> None:
-        if self.bar is None:
-            return
-        if getattr(progress, "records", 0):
-            rate = progress.records / progress.elapsed if progress.elapsed else 0.0
-            self.status = (
-                f"{progress.records} records ({rate:.0f}/s), {progress.unrelated} unrelated, "
-                f"{progress.documents} stored, {progress.facts} facts, {progress.errors} errors"
-            )
-        else:
-            rate = progress.documents / progress.elapsed if progress.elapsed else 0.0
-            self.status = f"{progress.documents} {self.unit} ({rate:.1f}/s), {progress.facts} facts, {progress.errors} errors"
-        self.bar.length = max(progress.bytes_total, 1)
-        self.bar.update(max(progress.bytes_done - self.bar.pos, 0), self.status)
-
-    def error(self, error: Exception) -> None:
-        if self.bar is not None and self.bar.file.isatty():
-            click.echo("\r\033[K", nl=False, err=True)  # clear the bar's line; it is drawn again
-        _echo_error(error)
-
-
 @main.command("reextract")
 @db_option
 @click.option("--workers", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per CPU).  [default: 0]")
@@ -532,7 +461,7 @@ def reextract_command(db_path: str, workers: int, quiet: bool) -> None:
     if not Path(db_path).exists():
         raise MarketfactsError(f"{db_path}: no such database (run `marketfacts ingest` first)")
     started = time.monotonic()
-    with Store(db_path) as store, _Bar(quiet, "re-extracting") as bar:
+    with Store(db_path) as store, Bar(quiet, "re-extracting") as bar:
         try:
             summary = reextract(store, workers=worker_count(workers), on_progress=bar.update, on_error=bar.error)
         except KeyboardInterrupt:
@@ -554,7 +483,7 @@ def merge_command(parts: tuple[str, ...], db_path: str, quiet: bool) -> None:
     """
     from .merge import merge
 
-    with Store(db_path) as store, _Bar(quiet, "merging", unit="articles") as bar:
+    with Store(db_path) as store, Bar(quiet, "merging", unit="articles") as bar:
         summary = merge(parts, store, on_progress=bar.update, on_error=bar.error)
     click.echo(summary.line() + f" -> {db_path}")
     sys.exit(0 if summary.ok else 1)
@@ -669,37 +598,7 @@ def sources_command(db_path: str, errors_only: bool, fmt: str) -> None:
         click.echo("no sources with errors" if errors_only else "no sources yet")
     else:
         columns = ("source", "kind", "last_status", "articles", "last_attempt", "last_success", "last_error")
-        click.echo(tabulate([[_cell(r.get(c)) for c in columns] for r in rows], headers=list(columns), disable_numparse=True))
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    text = " ".join(str(value).split())
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _table(rows: list[dict], columns) -> str:
-    def cell(row, column):
-        value = row.get(column)
-        if column == "value" and isinstance(value, (int, float)):
-            return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
-        if column in ("text", "article_title") and isinstance(value, str):
-            width = 60 if column == "text" else 40
-            value = " ".join(value.split())
-            return value if len(value) <= width else value[: width - 3] + "..."
-        return "" if value is None else value
-
-    return tabulate([[cell(r, c) for c in columns] for r in rows], headers=list(columns), disable_numparse=True)
-
-
-def _csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    columns = list(FACT_FIELDS) + [k for k in rows[0] if k not in FACT_FIELDS]
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+        click.echo(tabulate([[cell_text(r.get(c)) for c in columns] for r in rows], headers=list(columns), disable_numparse=True))
 
 
 if __name__ == "__main__":  # pragma: no cover
