@@ -91,18 +91,61 @@ def cell_text(value) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def table(rows: list[dict], columns) -> str:
+#: Columns a table may shorten to fit the terminal, and the least each keeps.
+_SHRINKABLE = {"text": 24, "article_title": 16}
+_NUMERIC = ("value", "start", "end")
+_ALWAYS = ("as_of", "subject", "metric", "value", "text")
+
+
+def won(value: int | float) -> str:
+    """A won amount as people read it: ₩3.76tn, ₩209.2bn, ₩1,976,000."""
+    sign, amount = ("-" if value < 0 else ""), abs(value)
+    if amount >= 1e12:
+        return f"{sign}₩{_trim(amount / 1e12, 2)}tn"
+    if amount >= 1e9:
+        return f"{sign}₩{_trim(amount / 1e9, 1)}bn"
+    return f"{sign}₩{amount:,.0f}" if amount == int(amount) else f"{sign}₩{amount:,.2f}"
+
+
+def _trim(number: float, places: int) -> str:
+    return f"{number:,.{places}f}".rstrip("0").rstrip(".")
+
+
+def table(rows: list[dict], columns, width: int | None = None) -> str:
+    """Rows as a terminal table: numbers right-aligned, won amounts in the
+    units people read, evidence and titles shortened so that the table fits
+    ``width`` (the terminal's, by default). CSV and JSON stay exact."""
+    import shutil
+
+    width = width or shutil.get_terminal_size((120, 24)).columns
+
     def cell(row, column):
         value = row.get(column)
         if column == "value" and isinstance(value, (int, float)):
+            if row.get("unit") == "KRW":
+                return won(value)
             return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
-        if column in ("text", "article_title") and isinstance(value, str):
-            width = 60 if column == "text" else 40
-            value = " ".join(value.split())
-            return value if len(value) <= width else value[: width - 3] + "..."
-        return "" if value is None else value
+        if column in _SHRINKABLE and isinstance(value, str):
+            return " ".join(value.split())
+        return "" if value is None else str(value)
 
-    return tabulate([[cell(r, c) for c in columns] for r in rows], headers=list(columns), disable_numparse=True)
+    # A column no row fills (no ticker, no investor, no qualifier) only takes room.
+    columns = [c for c in columns if c in _ALWAYS or any(r.get(c) not in (None, "") for r in rows)]
+    grid = [[cell(r, c) for c in columns] for r in rows]
+    widths = {c: max([len(c)] + [len(line[i]) for line in grid]) for i, c in enumerate(columns)}
+    over = sum(widths.values()) + 2 * (len(columns) - 1) - width
+    for column in [c for c in ("article_title", "text") if c in widths]:  # the title gives way first, then the evidence
+        if over <= 0:
+            break
+        keep = max(_SHRINKABLE[column], widths[column] - over)
+        over -= widths[column] - keep
+        widths[column] = keep
+    for line in grid:
+        for i, column in enumerate(columns):
+            if column in _SHRINKABLE and len(line[i]) > widths[column]:
+                line[i] = line[i][: widths[column] - 3] + "..."
+    align = ["right" if c in _NUMERIC else "left" for c in columns]
+    return tabulate(grid, headers=list(columns), disable_numparse=True, colalign=align)
 
 
 def csv_text(rows: list[dict]) -> str:

@@ -253,3 +253,30 @@ def test_utf16_text_without_a_byte_order_mark_is_read(tmp_path, encoding):
     assert result.returncode == 0, result.stderr
     facts = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(f["metric"], f["value"], f["as_of"]) for f in facts} == {("index_change_pct", 1.2, "2026-03-03"), ("index_close", 2611.05, "2026-03-03")}
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(3_760_000_000_000, "₩3.76tn"), (-2_410_000_000_000, "-₩2.41tn"), (209_200_000_000, "₩209.2bn"), (318_000_000_000, "₩318bn"), (1_976_000, "₩1,976,000"), (71_300.5, "₩71,300.50")],
+)
+def test_tables_show_won_in_the_units_people_read(value, shown):
+    from extractor.cli_output import won
+
+    assert won(value) == shown
+
+
+def test_a_table_fits_its_width_with_numbers_right_aligned_and_csv_stays_exact():
+    from extractor.cli_output import table
+
+    rows = [
+        {"as_of": "2026-05-13", "subject": "KOSPI", "metric": "net_buy", "investor": "foreign", "value": -3_760_000_000_000, "unit": "KRW",
+         "ticker": None, "qualifier": None, "text": "Foreign investors sold a net 3.76 trillion won of shares on the main board, the most since March. " * 3},
+        {"as_of": "2026-05-13", "subject": "KOSPI", "metric": "index_close", "investor": None, "value": 7844.01, "unit": "points",
+         "ticker": None, "qualifier": None, "text": "The KOSPI closed at 7,844.01."},
+    ]
+    out = table(rows, ("as_of", "subject", "ticker", "metric", "investor", "value", "unit", "qualifier", "text"), width=100).splitlines()
+    assert max(len(line) for line in out) <= 100
+    assert "ticker" not in out[0] and "qualifier" not in out[0]  # columns no row fills
+    edge = out[0].index("value") + len("value")  # right-aligned: every value ends where the header does
+    assert out[2][:edge].endswith("-₩3.76tn") and out[3][:edge].endswith("7,844.01")
+    assert out[2].rstrip().endswith("...")  # the evidence shortened to fit
