@@ -132,7 +132,8 @@ def table(rows: list[dict], columns, width: int | None = None) -> str:
     # A column no row fills (no ticker, no investor, no qualifier) only takes room.
     columns = [c for c in columns if c in _ALWAYS or any(r.get(c) not in (None, "") for r in rows)]
     grid = [[cell(r, c) for c in columns] for r in rows]
-    widths = {c: max([len(c)] + [len(line[i]) for line in grid]) for i, c in enumerate(columns)}
+    # tabulate keeps two spaces beside each header (its MIN_PADDING) and two between columns.
+    widths = {c: max([len(c) + 2] + [len(line[i]) for line in grid]) for i, c in enumerate(columns)}
     over = sum(widths.values()) + 2 * (len(columns) - 1) - width
     for column in [c for c in ("article_title", "text") if c in widths]:  # the title gives way first, then the evidence
         if over <= 0:
