@@ -7,7 +7,8 @@ article whose extraction fails, is reported and skipped; the rest land.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
@@ -45,10 +46,13 @@ class IngestSummary(Outcome):
     unrelated: int = 0
     #: Why the run stopped before the end (the database failed), else None.
     stopped: str | None = None
+    #: URLs that answered 304 Not Modified to a conditional request.
+    not_modified: int = 0
 
     def line(self) -> str:
         unrelated = f"; {self.unrelated} unrelated records skipped" if self.unrelated else ""
         stopped = "; stopped early: the database could not be written, the rest was not read" if self.stopped else ""
+        unrelated += f"; {self.not_modified} URLs not modified" if self.not_modified else ""
         return (
             f"{self.documents} articles read: {self.inserted} new, {self.replaced} updated, "
             f"{self.unchanged} unchanged{unrelated}; {self.facts} facts stored; {len(self.errors)} errors{stopped}"
@@ -96,10 +100,21 @@ def ingest(
         # The table other tools join facts' tickers against.
         store.replace_companies(default_gazetteer())
     seen_sources: dict[str, bool] = {}  # source -> did it bring anything new
+    errors_before = 0  # errors reported before the current URL's items
     unrelated_read = 0  # screened records read and found to name nothing
     failed_sources: set[str] = set()
     gate = None if keep_all else default_gate()
-    for item in read_all(sources, published=published, gate=gate, stats=stats):
+    for item in _read(sources, store, published, gate, stats, summary):
+        if isinstance(item, _Fetched):
+            if item.validators is None:  # the URL's items follow
+                errors_before = len(summary.errors)
+                continue
+            # Every item of the URL is in: its validators are kept, and the
+            # next ingest of it (from cron, say) is a conditional request;
+            # after an error, none, so that the next one reads it all again.
+            clean = len(summary.errors) == errors_before
+            store.record_poll(item.url, changed=seen_sources.pop(item.url, False), validators=item.validators if clean else (None, None))
+            continue
         if isinstance(item, ReadError):
             _report(summary, item, on_error)
             store.record_source(item.source, error=item.reason, changed=False)
@@ -139,6 +154,44 @@ def ingest(
     for source in sorted(set(seen_sources) - failed_sources):
         store.record_source(source, changed=seen_sources[source])
     return summary
+
+
+@dataclass
+class _Fetched:
+    """Marks the end of a fetched URL's items, with its response's validators."""
+
+    url: str
+    validators: tuple[str | None, str | None] | None  # None: the URL's items come next
+
+
+_URL = re.compile(r"^https?://", re.I)
+
+
+def _read(sources, store: Store, published, gate, stats, summary: IngestSummary) -> Iterator:
+    """read_all, except that a feed or page URL stored before is fetched
+    conditionally (its ETag and Last-Modified, as ``watch`` does): an
+    unchanged one costs one request and is counted as not modified."""
+    from .fetch import default_client, fetch
+    from .readers import read_response
+
+    for source in sources:
+        if not (isinstance(source, str) and _URL.match(source)):
+            yield from read_all([source], published=published, gate=gate, stats=stats)
+            continue
+        known = store.source_row(source) or {}
+        try:
+            response = fetch(source, client=default_client(), etag=known.get("etag"), last_modified=known.get("last_modified"), robots=True)
+            if response.not_modified:
+                summary.not_modified += 1
+                store.record_poll(source, changed=False)
+                continue
+            items = read_response(response, source, published=published)
+            yield _Fetched(source, None)
+            yield from items
+        except ReadError as error:  # FetchError too
+            yield error
+            continue
+        yield _Fetched(source, (response.etag, response.last_modified))
 
 
 def _report(summary: IngestSummary, error: MarketfactsError, on_error) -> None:

@@ -9,6 +9,7 @@ wait. What a test checks is what the server saw (`http_server.count`).
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
@@ -419,3 +420,19 @@ def test_robots_txt_5xx_is_retried_before_the_host_is_given_up(http_server, clie
 )
 def test_content_type_header_gives_media_type_and_charset(header, expected):
     assert parse_content_type(header) == expected
+
+
+def test_ingest_of_a_feed_url_asks_again_with_its_validators_and_skips_an_unchanged_feed(http_server, tmp_path):
+    from extractor.ingest import ingest
+    from extractor.store import Store
+
+    feed = (Path(__file__).resolve().parents[1] / "fixtures" / "feeds" / "kospi_notes_atom_2025-12.xml").read_bytes()
+    url = http_server.route("/feed.xml", feed, etag='"v1"', headers={"Content-Type": "application/atom+xml"})
+    with Store(tmp_path / "f.db") as store:
+        first = ingest([url], store)
+        second = ingest([url], store)  # as from cron, an hour later
+        stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert first.documents > 0 and first.ok
+    assert http_server.requests[-1].get("If-None-Match") == '"v1"'  # the second request was conditional
+    assert second.not_modified == 1 and second.documents == 0 and "1 URLs not modified" in second.line()
+    assert stored == first.documents

@@ -36,7 +36,7 @@ from .relevance import Gate
 from .sniff import Kind, sniff, sniff_archive
 from .single import read_document_bytes
 
-__all__ = ["FetchError", "ReadError", "read", "read_all", "read_bytes", "read_file", "read_url"]
+__all__ = ["FetchError", "ReadError", "read", "read_all", "read_bytes", "read_file", "read_response", "read_url"]
 
 Published = date | datetime | None
 
@@ -122,6 +122,11 @@ def read_url(
         response = fetch(url, timeout=timeout, robots=robots)
     else:
         response = fetch(url, client=client or default_client(), robots=robots)
+    return read_response(response, url, published=published)
+
+
+def read_response(response, url: str, *, published: Published = None) -> Iterator[Document]:
+    """Documents of a fetched feed or page (``response`` from :mod:`extractor.fetch`)."""
     kind = sniff(response.content, url)
     if kind == "text" and response.content_type in _HTML_MEDIA_TYPES:
         kind = "html"  # a page with little markup, served as HTML: trust the server
