@@ -390,7 +390,9 @@ def companies_import_command(listing: str, db_path: str, out: str | None, force:
         click.echo(f"marketfacts: error: {error}", err=True)
     with Store(db_path) as store:
         stored = store.replace_companies(gazetteer)
-    click.echo(f"{stored} companies ({gazetteer.alias_count} aliases) -> {out or 'patterns/companies.jsonl'} and {db_path}; {len(errors)} rows rejected")
+    from .companies import user_gazetteer_path
+
+    click.echo(f"{stored} companies ({gazetteer.alias_count} aliases) -> {out or user_gazetteer_path()} and {db_path}; {len(errors)} rows rejected")
     sys.exit(1 if errors else 0)
 
 

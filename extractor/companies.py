@@ -520,8 +520,29 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     return Gazetteer(companies, tuple(not_companies), ambiguous)
 
 
+def user_gazetteer_path() -> Path:
+    """Where `marketfacts companies import` writes a refreshed gazetteer: the
+    user's data directory ($MARKETFACTS_HOME, else $XDG_DATA_HOME/marketfacts,
+    else ~/.local/share/marketfacts), never the installed package."""
+    import os
+
+    home = os.environ.get("MARKETFACTS_HOME")
+    if not home:
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        home = str(Path(base) / "marketfacts")
+    return Path(home) / GAZETTEER_FILE
+
+
+def active_gazetteer_path() -> Path | None:
+    """The imported gazetteer when there is one (it replaces the shipped one), else None."""
+    path = user_gazetteer_path()
+    return path if path.is_file() else None
+
+
 def default_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """The gazetteer, read once per process and path (None: the shipped one)."""
+    """The gazetteer, read once per process and path (None: the imported one
+    when `companies import` wrote one, else the shipped one)."""
+    path = path or active_gazetteer_path()
     return _cached_gazetteer(str(path) if path else None)
 
 

@@ -49,10 +49,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import PatternError, ReadError
-from .rules import pattern_dir
 from .companies import (
     Company,
-    GAZETTEER_FILE,
     Gazetteer,
     HandAliases,
     ListingRow,
@@ -68,6 +66,7 @@ from .companies import (
     forget_cached_gazetteer,
     load_hand_aliases,
     preferred_label,
+    user_gazetteer_path,
     recase,
     split_legal_suffix,
     write_gazetteer,
@@ -386,8 +385,10 @@ def refresh_gazetteer(
     listing: str | Path, out: str | Path | None = None, *, force: bool = False
 ) -> tuple[Gazetteer, list[RowError]]:
     """Rebuild the gazetteer from an official listing file and write it to
-    ``out`` (by default the shipped patterns/companies.jsonl, so extraction
-    uses it from the next run on; stored articles can then be re-extracted).
+    ``out`` (by default the user's data directory, see
+    :func:`extractor.companies.user_gazetteer_path`, which extraction then
+    uses in place of the shipped one from the next run on; stored articles
+    can then be re-extracted).
     Nothing is written when the file holds no valid row."""
     rows, errors = read_listing(listing)
     if not rows:
@@ -404,7 +405,8 @@ def refresh_gazetteer(
             str(listing),
             f"holds {len(gazetteer)} companies, the gazetteer {len(known)}: refusing to shrink it by more than half (use --force)",
         )
-    target = Path(out) if out else pattern_dir() / GAZETTEER_FILE
+    target = Path(out) if out else user_gazetteer_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
     write_gazetteer(gazetteer, target, f"KRX-listed companies, built by `marketfacts companies import` from {Path(listing).name}")
     forget_cached_gazetteer()
     return gazetteer, errors

@@ -194,9 +194,13 @@ _RUN_MARK = "MARKETFACTS_TEST_RUN"
 
 def pytest_configure(config) -> None:
     import os
+    import tempfile
     import uuid
 
     os.environ.setdefault(_RUN_MARK, uuid.uuid4().hex)
+    # The user's data directory holds an imported gazetteer, which would
+    # replace the shipped one: the tests get an empty one of their own.
+    os.environ["MARKETFACTS_HOME"] = tempfile.mkdtemp(prefix="marketfacts-home-")
 
 
 def leftover_processes(grace: float = 5.0) -> list:

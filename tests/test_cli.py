@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import io
 import json
 import subprocess
@@ -280,3 +281,23 @@ def test_a_table_fits_its_width_with_numbers_right_aligned_and_csv_stays_exact()
     edge = out[0].index("value") + len("value")  # right-aligned: every value ends where the header does
     assert out[2][:edge].endswith("-₩3.76tn") and out[3][:edge].endswith("7,844.01")
     assert out[2].rstrip().endswith("...")  # the evidence shortened to fit
+
+
+def test_companies_import_writes_to_the_users_data_directory_never_into_the_package(runner, tmp_path, db, monkeypatch):
+    import hashlib
+
+    from extractor.rules import pattern_dir
+
+    shipped = pattern_dir() / "companies.jsonl"
+    before = hashlib.sha256(shipped.read_bytes()).hexdigest()
+    home = tmp_path / "home"
+    monkeypatch.setenv("MARKETFACTS_HOME", str(home))
+    listing = ROOT / "tests" / "data" / "companies" / "listing_bad_rows.csv"
+    result = runner.invoke(main, ["companies", "import", str(listing), "--db", db, "--force"])
+    assert (home / "companies.jsonl").is_file() and str(home / "companies.jsonl") in result.output
+    assert hashlib.sha256(shipped.read_bytes()).hexdigest() == before
+    # A new process uses the imported gazetteer: Samsung Electronics is in it, Celltrion (shipped) is not.
+    env = dict(os.environ, MARKETFACTS_HOME=str(home))
+    samsung = subprocess.run([sys.executable, "-m", "extractor", "companies", "search", "Samsung Electronics"], capture_output=True, text=True, env=env)
+    celltrion = subprocess.run([sys.executable, "-m", "extractor", "companies", "search", "Celltrion"], capture_output=True, text=True, env=env)
+    assert "005930" in samsung.stdout and "no listed company" in celltrion.stdout

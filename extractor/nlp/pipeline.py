@@ -163,6 +163,11 @@ def extractor_version() -> str:
             continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    from ..companies import active_gazetteer_path
+
+    if (imported := active_gazetteer_path()) is not None:  # an imported gazetteer replaces the shipped one
+        digest.update(b"imported companies")
+        digest.update(imported.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
