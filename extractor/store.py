@@ -564,12 +564,28 @@ class _Transaction:
                 self.conn.execute("ROLLBACK TO article")
             self.conn.execute("RELEASE article")
         elif exc_type is None:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as e:  # a full disk, an I/O error: the writes of this transaction are lost
+                if self.conn.in_transaction:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                raise StoreError(self.path, f"cannot commit: {e}{_disk_hint(e)}") from e
         elif self.conn.in_transaction:
             # After some errors (a full disk, an I/O error) SQLite has rolled
             # back already; a ROLLBACK then would fail and hide the cause.
             self.conn.execute("ROLLBACK")
         return False
+
+
+def _disk_hint(error: sqlite3.Error) -> str:
+    """What an I/O error from SQLite most likely means, for the one line the user reads."""
+    text = str(error).lower()
+    if "disk" in text or "full" in text or "too large" in text or "i/o" in text:
+        return " (is the disk full, or a file size limit reached? what was committed before is kept)"
+    return ""
 
 
 _ARTICLE_COLUMNS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import sqlite3
 from pathlib import Path
 from datetime import date, datetime, timedelta, timezone
@@ -323,3 +324,22 @@ def test_a_database_in_a_read_only_directory_is_read(tmp_path):
             assert list(store.facts(metric="index_close"))
     finally:
         path.parent.chmod(0o755)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE stands in for a full disk")
+@pytest.mark.parametrize("extra, limit", [([], 1_500_000), (["--workers", "1", "--batch-size", "5"], 700_000)], ids=["ingest", "backfill"])
+def test_a_full_disk_is_reported_once_as_what_it_is(tmp_path, extra, limit):
+    import resource
+    import subprocess
+
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor", "ingest", str(fixtures), str(fixtures), "--db", str(tmp_path / "f.db"), "-q", *extra],
+        capture_output=True, text=True, preexec_fn=small_disk, timeout=300,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    failures = [line for line in result.stderr.splitlines() if "cannot" in line]
+    assert len(failures) == 1 and "disk" in failures[0] and "rollback" not in failures[0]
