@@ -151,14 +151,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_answers_a_view_through_datasettes_json_api(db):
-    pytest.importorskip("datasette")
-    port = _free_port()
-    proc = subprocess.Popen(
+def _serve(db: str, port: int) -> subprocess.Popen:
+    """`marketfacts serve` on 127.0.0.1:port, as a user starts it."""
+    return subprocess.Popen(
         [sys.executable, "-m", "extractor", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def test_serve_answers_a_view_through_datasettes_json_api(db):
+    pytest.importorskip("datasette")
+    port = _free_port()
+    proc = _serve(db, port)
     name = Path(db).stem
     url = f"http://127.0.0.1:{port}/{name}/daily_flows.json?_shape=array&market=KOSPI&investor=foreign"
     try:
@@ -186,12 +191,7 @@ def test_serve_answers_a_view_through_datasettes_json_api(db):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 def test_datasette_goes_when_serve_is_killed_outright(db):
     pytest.importorskip("datasette")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "extractor", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = _serve(db, _free_port())
     try:
         children: list = []
         for _ in range(100):  # bounded: until datasette has started as its child
