@@ -437,6 +437,12 @@ def _backfill(targets, db_path, published, quiet, workers, engine, scheduler, pa
             click.echo(summary.line() + f" -> {db_path}")
             click.echo("interrupted: what was committed is kept; run the same command again to resume", err=True)
             sys.exit(143 if stopped_by else 130)
+        except MarketfactsError as e:  # the database failed (a full disk): what was committed stays
+            bar.close()
+            _echo_error(e)
+            click.echo(summary.line() + f" -> {db_path}")
+            click.echo("stopped: what was committed is kept; run the same command again to resume once the cause is fixed", err=True)
+            sys.exit(1)
     elapsed = time.monotonic() - started
     rate = summary.documents / elapsed if elapsed else 0.0
     rates = f"{rate:.1f} articles/s"

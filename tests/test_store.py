@@ -343,3 +343,4 @@ def test_a_full_disk_is_reported_once_as_what_it_is(tmp_path, extra, limit):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     failures = [line for line in result.stderr.splitlines() if "cannot" in line]
     assert len(failures) == 1 and "disk" in failures[0] and "rollback" not in failures[0]
+    assert "articles read" in result.stdout  # and the summary of what landed before
