@@ -141,12 +141,37 @@ def table(rows: list[dict], columns, width: int | None = None) -> str:
         keep = max(_SHRINKABLE[column], widths[column] - over)
         over -= widths[column] - keep
         widths[column] = keep
-    for line in grid:
+    for row, line in zip(rows, grid):
         for i, column in enumerate(columns):
             if column in _SHRINKABLE and len(line[i]) > widths[column]:
-                line[i] = line[i][: widths[column] - 3] + "..."
+                line[i] = _shorten(line[i], widths[column], _figure_at(line[i], row) if column == "text" else 0)
     align = ["right" if c in _NUMERIC else "left" for c in columns]
     return tabulate(grid, headers=list(columns), disable_numparse=True, colalign=align)
+
+
+def _shorten(text: str, width: int, figure: int) -> str:
+    """``text`` in ``width`` characters, showing the figure at ``figure``:
+    from the start when it fits there, else a window around it."""
+    if figure + 12 <= width - 3:
+        return text[: width - 3] + "..."
+    start = max(0, min(figure - width // 3, len(text) - (width - 6)))
+    return "..." + text[start : start + width - 6] + "..."
+
+
+def _figure_at(text: str, row: dict) -> int:
+    """Where the fact's figure is written in its evidence (0 when not found):
+    "3.76" for ₩3.76tn, "412.6" for ₩412.6bn, "7,844.01" for a level."""
+    value = row.get("value")
+    if not isinstance(value, (int, float)):
+        return 0
+    amount = abs(value)
+    spellings = [f"{amount:,}", f"{amount:g}", f"{amount:,.2f}"]
+    if row.get("unit") == "KRW":
+        spellings = [_trim(amount / scale, 2) for scale in (1e12, 1e9, 1e8, 1e6) if amount >= scale] + spellings
+    for spelling in spellings:
+        if (at := text.find(spelling)) >= 0:
+            return at
+    return 0
 
 
 def csv_text(rows: list[dict]) -> str:

@@ -301,3 +301,12 @@ def test_companies_import_writes_to_the_users_data_directory_never_into_the_pack
     samsung = subprocess.run([sys.executable, "-m", "extractor", "companies", "search", "Samsung Electronics"], capture_output=True, text=True, env=env)
     celltrion = subprocess.run([sys.executable, "-m", "extractor", "companies", "search", "Celltrion"], capture_output=True, text=True, env=env)
     assert "005930" in samsung.stdout and "no listed company" in celltrion.stdout
+
+
+def test_a_shortened_evidence_shows_its_figure():
+    from extractor.cli_output import table
+
+    row = {"as_of": "2026-05-13", "subject": "KOSPI", "metric": "net_buy", "investor": "foreign", "value": -3_760_000_000_000, "unit": "KRW",
+           "text": "On a day when the index set another record and turnover rose to its highest level this year, foreign investors sold a net 3.76 trillion won of shares."}
+    shown = table([row], ("as_of", "subject", "metric", "investor", "value", "unit", "text"), width=90).splitlines()[2]
+    assert "3.76 trill" in shown and shown.rstrip().endswith("...")
