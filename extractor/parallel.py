@@ -254,6 +254,7 @@ def plan_files(
     others: list[Unit] = []
     errors: list[ReadError] = []
     seen: set[str] = set()  # a file named twice (or inside a directory also named) is read once
+    seen_files: set[tuple[int, int]] = set()  # (device, inode) of the files taken
     for source in sources:
         if isinstance(source, str) and _URL.match(source):
             others.append(Unit(source, "input"))
@@ -279,6 +280,9 @@ def plan_files(
             except OSError:
                 others.append(Unit(str(item), "input"))  # the reader names the problem
                 continue
+            if (st.st_dev, st.st_ino) in seen_files:
+                continue  # the same file under another name (a hard link): read once
+            seen_files.add((st.st_dev, st.st_ino))
             row = progress.get(name) or progress.get(str(item))  # rows written before paths were resolved
             plan = _FilePlan(name, st.st_size, st.st_mtime)
             if row and row["size"] == st.st_size and row["mtime"] == st.st_mtime:

@@ -197,7 +197,7 @@ def pytest_configure(config) -> None:
     import tempfile
     import uuid
 
-    os.environ.setdefault(_RUN_MARK, uuid.uuid4().hex)
+    os.environ[_RUN_MARK] = uuid.uuid4().hex  # a run of its own, even inside another (tests/test_leftovers.py)
     # The user's data directory holds an imported gazetteer, which would
     # replace the shipped one: the tests get an empty one of their own.
     os.environ["MARKETFACTS_HOME"] = tempfile.mkdtemp(prefix="marketfacts-home-")

@@ -319,3 +319,7 @@ def test_an_archive_named_by_two_paths_is_one_file_for_resume(tmp_path, monkeypa
         rows = store.db.execute("SELECT source FROM progress").fetchall()
     assert first.documents == 6 and again.sources_skipped == 1 and again.documents == 0
     assert rows == [(str((tmp_path / "data" / "lines.jsonl").resolve()),)]
+    os.link(tmp_path / "data" / "lines.jsonl", tmp_path / "data" / "same.jsonl")  # one file, two names
+    with Store(tmp_path / "g.db") as store:
+        both = backfill([tmp_path / "data"], store, workers=1)
+    assert both.documents == 6
