@@ -88,3 +88,13 @@ def test_every_command_of_the_readme_runs_and_prints_what_it_shows(tmp_path):
             elif not set(line.strip()) <= {"-", " "} and not line.startswith(("as_of", "...")):
                 assert line.strip() in (o.strip() for o in out), f"{command}: README shows {line.strip()!r}, got {out[-3:]}"
     assert ran >= 5
+
+
+def test_every_python_example_of_the_readme_runs_and_prints_what_it_says(capsys):
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+        printed = capsys.readouterr().out.split("\n")
+        for line, said in zip(printed, re.findall(r"#\s*(.+)$", block, re.M)):
+            assert line.strip() == said.strip()
