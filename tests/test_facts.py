@@ -572,3 +572,16 @@ def test_a_sentence_of_hundreds_of_figures_is_not_read_and_is_counted():
     facts, checks = extract_with_checks(text, date(2026, 3, 4))
     assert {(f.metric, f.value) for f in facts} == {("index_change_pct", 1.2), ("index_close", 2611.05)}
     assert checks == {"sentence of over 100 figures not read": 1}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kia sales rose 5% in May.", "Hyundai Motor's overseas sales fell 3.2% last month.", "Kia Sorento sales jumped 11%."],
+)
+def test_a_companys_sales_moving_is_no_share_price_change(sentence):
+    assert [f for f in extract(sentence, date(2026, 6, 2)) if f.metric == "price_change_pct"] == []
+
+
+def test_a_share_move_beside_a_word_about_sales_is_still_read():
+    facts = extract("Kia shares fell 2% on Tuesday as sales slowed.", date(2026, 6, 3))
+    assert [(f.subject, f.metric, f.value) for f in facts] == [("Kia", "price_change_pct", -2)]

@@ -30,6 +30,8 @@ _OF_ANOTHER = re.compile(r"\s*of\s+(?:the|its|their)\s+(?:loan|lending|borrowing
 _RANGE_TO = re.compile(r"\s*(?:to|-|–|~)\s*\d[\d.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s*of\b)", re.I)
 #: Between a percent and the result it changed: "12% rise in ", "20 percent on-year jump in its ".
 _CHANGE_IN = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:rise|increase|gain|jump|surge|growth|drop|fall|decline|decrease|slide|plunge)\s+in\s+(?:its\s+|their\s+|the\s+)?", re.I)
+#: Between a company's name and the verb of its move: its sales (a result, not a share price).
+_SALES_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}sales\s+(?:volumes?\s+)?", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:same|that)\s+period\b", re.I)
 
 
@@ -77,6 +79,8 @@ class PercentReadings(QuantityContext):
         if self.intraday() or self.against_earlier_day():
             return None
         d = self.last({"DIR"}, self.local)
+        if subj_m.kind == "COMPANY" and d is not None and subj_m.end <= d.start and _SALES_BETWEEN.fullmatch(self.text, subj_m.end, d.start):
+            return None  # "Kia sales rose 5%", "Hyundai Motor's overseas sales fell 3%": the company's sales, not its shares
         if q.sign is None and d is not None and _TO_BEFORE.search(self.text[d.end : q.start]):
             return self.continuation()  # "rose to 2.1%": a level reached, not a change
         if _RANGE_TO.match(self.text, q.end) and not FROM_BEFORE.search(self.text, max(0, q.start - 30), q.start):
