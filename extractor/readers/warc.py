@@ -132,39 +132,18 @@ def _read_warc_fast(
 
 
 def _wants_payload(raw: warc_fast.RawRecord) -> bool:
-    if raw.kind not in _ARTICLE_RECORDS or (raw.is_http and not raw.status.startswith("2")):
-        return False
-    media_type, _ = _media_type(raw.content_type)
-    return not media_type or media_type in _HTML_TYPES
+    return _classify(raw.kind, raw.status if raw.is_http else None, raw.content_type)[0] is None
 
 
 def _raw_item(raw: warc_fast.RawRecord, source: str, published, stats: ArchiveStats, gate: Gate | None) -> Item | None:
+    skip, media_type, charset = _classify(raw.kind, raw.status if raw.is_http else None, raw.content_type)
+    if skip:
+        stats.skip(skip)
+        return None
     where = f"{source}@{raw.offset}"
-    if raw.kind not in _ARTICLE_RECORDS:
-        stats.skip(f"WARC {raw.kind} record")
-        return None
-    if raw.is_http and not raw.status.startswith("2"):
-        stats.skip(f"HTTP status {raw.status or 'unknown'}")
-        return None
-    media_type, charset = _media_type(raw.content_type)
-    if media_type and media_type not in _HTML_TYPES:
-        stats.skip(f"not HTML ({media_type})")
-        return None
     if raw.warc_length > MAX_RECORD_BYTES:
         return ReadError(where, f"record too large ({raw.warc_length} bytes; the limit is {MAX_RECORD_BYTES})")
-    payload = raw.payload or b""
-    if len(payload) > MAX_RECORD_BYTES:
-        return ReadError(where, f"record too large (over {MAX_RECORD_BYTES} bytes)")
-    if not media_type and not _sniff_html(payload):
-        stats.skip("not HTML (no Content-Type)")
-        return None
-    if gate is not None and not gate.relevant(payload):
-        stats.unrelated += 1
-        return None
-    item = html_document(payload, where, source, url=raw.url, charset=charset, published=published, fetched_at=_warc_date(raw.date))
-    if gate is not None and isinstance(item, Document):
-        item.screened = True
-    return item
+    return _page_item(raw.payload or b"", media_type, charset, where, source, raw.url, raw.date, published, stats, gate)
 
 
 def _archive_iterator(f: BinaryIO):
@@ -193,18 +172,12 @@ def _warc_item(
         # warcio hands on a record whose header is damaged or cut short with no type.
         offset = iterator.get_record_offset()
         return ReadError(f"{source}@{offset}", "damaged WARC header (no valid WARC-Type)"), offset
-    if kind not in _ARTICLE_RECORDS:
-        return _skipped(iterator, stats, f"WARC {kind} record", limit)
-    if record.http_headers is not None:
-        status = record.http_headers.get_statuscode() or ""
-        if not status.startswith("2"):
-            return _skipped(iterator, stats, f"HTTP status {status or 'unknown'}", limit)
-        content_type = record.http_headers.get_header("Content-Type") or ""
-    else:
-        content_type = record.rec_headers.get_header("Content-Type") or ""
-    media_type, charset = _media_type(content_type)
-    if media_type and media_type not in _HTML_TYPES:
-        return _skipped(iterator, stats, f"not HTML ({media_type})", limit)
+    http = record.http_headers
+    status = (http.get_statuscode() or "") if http is not None else None
+    content_type = (http if http is not None else record.rec_headers).get_header("Content-Type") or ""
+    skip, media_type, charset = _classify(kind, status, content_type)
+    if skip:
+        return _skipped(iterator, stats, skip, limit)
     if record.length is not None and record.length > MAX_RECORD_BYTES:
         offset = iterator.get_record_offset()  # warcio streams past the payload
         error = ReadError(f"{source}@{offset}", f"record too large ({record.length} bytes; the limit is {MAX_RECORD_BYTES})")
@@ -216,19 +189,41 @@ def _warc_item(
     where = f"{source}@{offset}"
     if getattr(record.raw_stream, "limit", 0):  # bytes the header promised and the file lacks
         return ReadError(where, "truncated WARC record (the file ends inside it)"), offset
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    date = record.rec_headers.get_header("WARC-Date")
+    return _page_item(payload, media_type, charset, where, source, url, date, published, stats, gate), offset
+
+
+def _classify(kind: str, status: str | None, content_type: str) -> tuple[str | None, str, str | None]:
+    """(why a record is no article page, or None; its media type; its charset).
+    ``status`` is the HTTP status, None for a record without HTTP."""
+    if kind not in _ARTICLE_RECORDS:
+        return f"WARC {kind} record", "", None
+    if status is not None and not status.startswith("2"):
+        return f"HTTP status {status or 'unknown'}", "", None
+    media_type, charset = _media_type(content_type)
+    if media_type and media_type not in _HTML_TYPES:
+        return f"not HTML ({media_type})", media_type, charset
+    return None, media_type, charset
+
+
+def _page_item(
+    payload: bytes, media_type: str, charset: str | None, where: str, source: str, url, date, published, stats: ArchiveStats, gate: Gate | None
+) -> Item | None:
+    """The Document of a page record's payload (whichever reader read it), a
+    ReadError, or None when it is no HTML page or the gate finds it unrelated."""
     if len(payload) > MAX_RECORD_BYTES:
-        return ReadError(where, f"record too large (over {MAX_RECORD_BYTES} bytes)"), offset
+        return ReadError(where, f"record too large (over {MAX_RECORD_BYTES} bytes)")
     if not media_type and not _sniff_html(payload):
-        return _skipped(iterator, stats, "not HTML (no Content-Type)", limit)
+        stats.skip("not HTML (no Content-Type)")
+        return None
     if gate is not None and not gate.relevant(payload):
         stats.unrelated += 1
-        return None, offset
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    fetched = _warc_date(record.rec_headers.get_header("WARC-Date"))
-    item = html_document(payload, where, source, url=url, charset=charset, published=published, fetched_at=fetched)
+        return None
+    item = html_document(payload, where, source, url=url, charset=charset, published=published, fetched_at=_warc_date(date))
     if gate is not None and isinstance(item, Document):
         item.screened = True
-    return item, offset
+    return item
 
 
 def _skipped(iterator, stats: ArchiveStats, reason: str, limit: int) -> tuple[None, int]:

@@ -163,8 +163,6 @@ def _member_end(fd: int, offset: int) -> int | None:
                 return None
             inflater.decompress(chunk)
             position += len(chunk)
-            while inflater.unconsumed_tail:  # not expected without max_length; kept for safety
-                inflater.decompress(inflater.unconsumed_tail)
     except zlib.error:
         return None
     return position - len(inflater.unused_data)
