@@ -42,7 +42,6 @@ import os
 import re
 import signal
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -52,6 +51,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .budget import DEFAULT_SECONDS, time_budget
+from .children import die_with_parent
 from .documents import Document
 from .errors import MarketfactsError, ReadError, StoreError
 from .ingest import IngestSummary
@@ -145,22 +145,6 @@ def init_worker(parent: int | None = None) -> None:
 
     load_pipeline()
     extractor_version()
-
-
-def die_with_parent(parent: int | None) -> None:
-    """Ask Linux to send this process SIGTERM when its parent dies (even by
-    kill -9, when no handler of the parent's runs); elsewhere a no-op. If
-    the parent ``parent`` is already gone, end now."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        return
-    if parent is not None and os.getppid() != parent:
-        os._exit(1)
 
 
 def run_unit(

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .children import die_with_parent
 from .errors import MarketfactsError
 
 COLUMN_DOCS = {
@@ -98,7 +99,7 @@ def serve(db_path: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
                "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]  # fmt: skip
     # datasette runs as our child and goes with us: on Ctrl-C, on SIGTERM
     # (a service manager stopping us) and, on Linux, even on kill -9.
-    process = subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+    process = subprocess.Popen(command, preexec_fn=die_with_parent if sys.platform.startswith("linux") else None)
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.terminate())
     try:
         return process.wait()
@@ -112,14 +113,3 @@ def serve(db_path: str, *, host: str = "127.0.0.1", port: int = 8001) -> int:
             process.kill()
             process.wait()
         Path(handle.name).unlink(missing_ok=True)
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: ask Linux to send SIGTERM when the parent dies."""
-    import ctypes
-
-    PR_SET_PDEATHSIG = 1
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass
