@@ -53,6 +53,14 @@ class Document:
         return self.guid or self.url or f"sha256:{self.content_hash}"
 
     @property
+    def report_name(self) -> str:
+        """How a report names the article: where an archive held it
+        ("path@offset") and its key, else its key."""
+        if self.origin and self.key != self.origin:
+            return f"{self.origin} ({self.key})"
+        return self.origin or self.key
+
+    @property
     def content_hash(self) -> str:
         """Hash of what extraction reads: a changed hash means re-extract."""
         h = hashlib.sha256()

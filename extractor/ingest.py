@@ -7,7 +7,6 @@ article whose extraction fails, is reported and skipped; the rest land.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +17,8 @@ from .budget import DEFAULT_SECONDS, OverBudget, time_budget
 from .companies import default_gazetteer
 from .documents import Document
 from .errors import MarketfactsError, ReadError, StoreError
-from .readers import read_all
+from .model import Fact
+from .readers import is_url, read_all
 from .store import Store, WriteResult
 
 
@@ -50,12 +50,12 @@ class IngestSummary(Outcome):
     not_modified: int = 0
 
     def line(self) -> str:
-        unrelated = f"; {self.unrelated} unrelated records skipped" if self.unrelated else ""
+        skipped = f"; {self.unrelated} unrelated records skipped" if self.unrelated else ""
+        skipped += f"; {self.not_modified} URLs not modified" if self.not_modified else ""
         stopped = "; stopped early: the database could not be written, the rest was not read" if self.stopped else ""
-        unrelated += f"; {self.not_modified} URLs not modified" if self.not_modified else ""
         return (
             f"{self.documents} articles read: {self.inserted} new, {self.replaced} updated, "
-            f"{self.unchanged} unchanged{unrelated}; {self.facts} facts stored; {len(self.errors)} errors{stopped}"
+            f"{self.unchanged} unchanged{skipped}; {self.facts} facts stored; {len(self.errors)} errors{stopped}"
         )
 
 
@@ -89,7 +89,7 @@ def ingest(
     """
     # Imported here: spaCy takes a second to load, and the backfill's parent
     # process (which imports IngestSummary from here) never needs it.
-    from .nlp.pipeline import extract_article, extractor_version
+    from .nlp.pipeline import extractor_version
     from .readers.archive import ArchiveStats
     from .readers.relevance import default_gate
 
@@ -100,20 +100,12 @@ def ingest(
         # The table other tools join facts' tickers against.
         store.replace_companies(default_gazetteer())
     seen_sources: dict[str, bool] = {}  # source -> did it bring anything new
-    errors_before = 0  # errors reported before the current URL's items
     unrelated_read = 0  # screened records read and found to name nothing
     failed_sources: set[str] = set()
     gate = None if keep_all else default_gate()
     for item in _read(sources, store, published, gate, stats, summary):
         if isinstance(item, _Fetched):
-            if item.validators is None:  # the URL's items follow
-                errors_before = len(summary.errors)
-                continue
-            # Every item of the URL is in: its validators are kept, and the
-            # next ingest of it (from cron, say) is a conditional request;
-            # after an error, none, so that the next one reads it all again.
-            clean = len(summary.errors) == errors_before
-            store.record_poll(item.url, changed=seen_sources.pop(item.url, False), validators=item.validators if clean else (None, None))
+            store.record_poll(item.url, changed=seen_sources.pop(item.url, False), validators=item.validators)
             continue
         if isinstance(item, ReadError):
             _report(summary, item, on_error)
@@ -121,15 +113,14 @@ def ingest(
             failed_sources.add(item.source)
             continue
         try:
-            with time_budget(record_budget):
-                facts, named = extract_article(item.text, item.published, title=item.title)
-            if item.screened and not named:
+            facts = extract_record(item, record_budget)
+            if facts is None:
                 unrelated_read += 1
                 continue
             summary.documents += 1
             result = store.write(item, facts, extractor_version=version)
         except OverBudget as e:
-            _report(summary, ReadError(item.origin or item.key, str(e)), on_error)
+            _report(summary, ReadError(item.report_name, str(e)), on_error)
             continue
         except StoreError as e:
             # The database failed (a full disk, an I/O error, a lock held
@@ -156,15 +147,23 @@ def ingest(
     return summary
 
 
+def extract_record(item: Document, budget: float | None) -> list[Fact] | None:
+    """The facts of one article, extracted within ``budget`` seconds
+    (OverBudget past it); None for an archive record that the relevance
+    gate let through and that names no company or market: not to be stored."""
+    from .nlp.pipeline import extract_article
+
+    with time_budget(budget):
+        facts, named = extract_article(item.text, item.published, title=item.title)
+    return None if item.screened and not named else facts
+
+
 @dataclass
 class _Fetched:
-    """Marks the end of a fetched URL's items, with its response's validators."""
+    """Follows a fetched URL's items: the validators to keep for it."""
 
     url: str
-    validators: tuple[str | None, str | None] | None  # None: the URL's items come next
-
-
-_URL = re.compile(r"^https?://", re.I)
+    validators: tuple[str | None, str | None]
 
 
 def _read(sources, store: Store, published, gate, stats, summary: IngestSummary) -> Iterator:
@@ -175,7 +174,7 @@ def _read(sources, store: Store, published, gate, stats, summary: IngestSummary)
     from .readers import read_response
 
     for source in sources:
-        if not (isinstance(source, str) and _URL.match(source)):
+        if not is_url(source):
             yield from read_all([source], published=published, gate=gate, stats=stats)
             continue
         known = store.source_row(source) or {}
@@ -185,13 +184,17 @@ def _read(sources, store: Store, published, gate, stats, summary: IngestSummary)
                 summary.not_modified += 1
                 store.record_poll(source, changed=False)
                 continue
-            items = read_response(response, source, published=published)
-            yield _Fetched(source, None)
-            yield from items
+            errors_before = len(summary.errors)
+            yield from read_response(response, source, published=published)
         except ReadError as error:  # FetchError too
             yield error
             continue
-        yield _Fetched(source, (response.etag, response.last_modified))
+        # Every item is stored by now (each was handled before the next was
+        # asked for): the validators are kept, and the next ingest of the URL
+        # (from cron, say) is a conditional request; after an error, none,
+        # so that the next one reads it all again.
+        clean = len(summary.errors) == errors_before
+        yield _Fetched(source, (response.etag, response.last_modified) if clean else (None, None))
 
 
 def _report(summary: IngestSummary, error: MarketfactsError, on_error) -> None:

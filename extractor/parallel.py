@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import signal
 import sqlite3
 import time
@@ -50,13 +49,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .budget import DEFAULT_SECONDS, time_budget
+from .budget import DEFAULT_SECONDS
 from .children import die_with_parent
 from .documents import Document
 from .errors import MarketfactsError, ReadError, StoreError
-from .ingest import IngestSummary
+from .ingest import IngestSummary, extract_record
 from .model import Fact
 from .readers.archive import ArchiveStats, archive_kind, read_archive, split
+from .readers import is_url
 from .readers.directory import walk
 from .store import Store
 
@@ -71,7 +71,6 @@ BATCH_SECONDS = 2.0
 #: Units handed to the pool ahead of the workers, per worker.
 UNITS_AHEAD = 3
 
-_URL = re.compile(r"^https?://", re.I)
 #: Archive kinds that split() cuts into byte ranges; the others are one unit.
 SPLITTABLE = ("warc", "warc.gz", "jsonl")
 
@@ -157,7 +156,6 @@ def run_unit(
     left out of the result (counted in ``unrelated``). A record whose
     extraction takes over ``budget`` seconds is reported and skipped.
     """
-    from .nlp.pipeline import extract_article
     from .readers import read_all
     from .readers.relevance import default_gate
 
@@ -173,16 +171,15 @@ def run_unit(
             result.errors.append((item.source, item.reason))
             continue
         try:
-            with time_budget(budget):
-                facts, named = extract_article(item.text, item.published, title=item.title)
-            if item.screened and not named:
-                result.unrelated += 1
-                continue
+            facts = extract_record(item, budget)
         except MarketfactsError as e:
-            result.errors.append((_record_name(item), str(e)))
+            result.errors.append((item.report_name, str(e)))
             continue
         except Exception as e:  # a bug on one article must not sink the unit
-            result.errors.append((_record_name(item), f"extraction failed: {type(e).__name__}: {e}"))
+            result.errors.append((item.report_name, f"extraction failed: {type(e).__name__}: {e}"))
+            continue
+        if facts is None:
+            result.unrelated += 1
             continue
         item.tables = []  # not stored; no need to send them back
         result.articles.append((item, facts))
@@ -190,13 +187,6 @@ def run_unit(
     result.skipped = sum(stats.skipped.values())
     result.unrelated += stats.unrelated
     return result
-
-
-def _record_name(item: Document) -> str:
-    """A record as a report names it: where it was read, and what it is."""
-    if item.origin and item.key != item.origin:
-        return f"{item.origin} ({item.key})"
-    return item.origin or item.key
 
 
 def _archive_items(unit: Unit, published, stats: ArchiveStats, gate) -> Iterator[Document | ReadError]:
@@ -240,7 +230,7 @@ def plan_files(
     seen: set[str] = set()  # a file named twice (or inside a directory also named) is read once
     seen_files: set[tuple[int, int]] = set()  # (device, inode) of the files taken
     for source in sources:
-        if isinstance(source, str) and _URL.match(source):
+        if is_url(source):
             others.append(Unit(source, "input"))
             continue
         path = Path(source)

@@ -36,7 +36,7 @@ from .relevance import Gate
 from .sniff import Kind, sniff, sniff_archive
 from .single import read_document_bytes
 
-__all__ = ["FetchError", "ReadError", "read", "read_all", "read_bytes", "read_file", "read_response", "read_url"]
+__all__ = ["FetchError", "ReadError", "read", "is_url", "read_all", "read_bytes", "read_file", "read_response", "read_url"]
 
 Published = date | datetime | None
 
@@ -44,6 +44,11 @@ Published = date | datetime | None
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _URL = re.compile(r"^https?://", re.I)
+
+
+def is_url(source: str | Path) -> bool:
+    """An http(s) URL, not a path."""
+    return isinstance(source, str) and _URL.match(source) is not None
 _HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -56,7 +61,7 @@ def read(source: str | Path, *, published: Published = None) -> Iterator[Documen
     directory is read lazily, and its first bad file raises during
     iteration (use :func:`read_all` to go on past it).
     """
-    if isinstance(source, str) and _URL.match(source):
+    if is_url(source):
         return read_url(source, published=published)
     path = Path(source)
     if path.is_dir():
@@ -79,11 +84,11 @@ def read_all(
     holds), and ``stats`` adds up what the archives held.
     """
     for source in sources:
-        is_url = isinstance(source, str) and _URL.match(source)
-        if not is_url and Path(source).is_dir():
+        url = is_url(source)
+        if not url and Path(source).is_dir():
             yield from _read_directory(Path(source), published, gate, stats)
             continue
-        if not is_url and (kind := archive_kind(source)):
+        if not url and (kind := archive_kind(source)):
             yield from _read_archive(source, kind, published, gate, stats)
             continue
         try:
