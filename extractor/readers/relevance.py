@@ -40,7 +40,6 @@ from ..errors import PatternError
 from ..rules import read_jsonl
 
 PATTERN_FILE = "relevance.jsonl"
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEGAL_SUFFIX = re.compile(rb"[\s,.]*(?:co|corp|corporation|inc|ltd|limited)(?![a-z])")
 
 
@@ -75,13 +74,13 @@ class Gate:
         self.context = context
         self.window = window
         self.names = names
-        self.what: dict[bytes, tuple[str, _Cue | None]] = {}
+        self.cue_of: dict[bytes, _Cue | None] = {}  # term -> its cue; None for an anchor
         terms = []
         for anchor in sorted(set(anchors), key=len, reverse=True):  # "korea exchange" before the cue "korea"
-            self.what[anchor] = ("anchor", None)
+            self.cue_of[anchor] = None
             terms.append(re.escape(anchor))
         for cue in cues:
-            self.what.setdefault(cue.term, ("cue", cue))
+            self.cue_of.setdefault(cue.term, cue)
             terms.append(re.escape(cue.term))
         self.terms = re2.compile(b"|".join(terms), options)
         spellings = sorted(names, key=len, reverse=True)
@@ -95,7 +94,7 @@ class Gate:
         low = data.lower()
         cues = []
         for m in self.terms.finditer(low):
-            kind, cue = self.what[m.group(0)]
+            cue = self.cue_of[m.group(0)]
             if cue is None:
                 return f"anchor {m.group(0).decode('utf-8', 'replace')}"
             cues.append((cue, m.start(), m.end()))
@@ -121,8 +120,10 @@ class Gate:
 
 def _encodings(term: str) -> list[bytes]:
     """The term in UTF-8, and in EUC-KR when it is Korean script."""
+    from ..companies import HANGUL_RE
+
     forms = [term.lower().encode("utf-8")]
-    if _HANGUL.search(term):
+    if HANGUL_RE.search(term):
         try:
             forms.append(term.encode("euc-kr"))
         except UnicodeEncodeError:
@@ -132,7 +133,7 @@ def _encodings(term: str) -> list[bytes]:
 
 def load_gate(path: str | None = None, gazetteer=None) -> Gate:
     """The gate from ``path`` (default patterns/relevance.jsonl) and the company gazetteer."""
-    from ..companies import default_gazetteer
+    from ..companies import HANGUL_RE, default_gazetteer
 
     name = path or PATTERN_FILE
     anchors: list[bytes] = []
@@ -153,15 +154,13 @@ def load_gate(path: str | None = None, gazetteer=None) -> Gate:
             else:
                 raise PatternError(str(name), lineno, f"unknown kind {kind!r} (anchor, cue or company_context)")
         except (KeyError, TypeError, ValueError, re.error) as e:
-            if isinstance(e, PatternError):
-                raise
             raise PatternError(str(name), lineno, f"bad {kind} line: {e}") from e
     words = "|".join(re.escape(w.lower()) for w in sorted(context_words, key=len, reverse=True))
     context = re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z])".encode("utf-8") if words else rb"(?!)")
     names: dict[bytes, list[_Name]] = {}
     for company in gazetteer or default_gazetteer():
         for alias in company.aliases:
-            if _HANGUL.search(alias) or not alias.strip():
+            if HANGUL_RE.search(alias) or not alias.strip():
                 continue  # Korean script: the Korean anchors cover Korean pages
             name = _Name(company.name, alias in company.suffixed_aliases)
             for spelling in {alias, alias.upper()}:
