@@ -209,10 +209,15 @@ def _make_doc(nlp: Language, text: str, published, title: str | None) -> Doc:
     return doc
 
 
+def _read(text: str, published: date | datetime | None, title: str | None) -> Doc:
+    """The article run through the pipeline."""
+    nlp = load_pipeline()
+    return nlp(_make_doc(nlp, text, published, title))
+
+
 def extract(text: str, published: date | datetime | None = None, *, title: str | None = None) -> list[Fact]:
     """Facts in one article. A pure function of (text, published, title, patterns)."""
-    nlp = load_pipeline()
-    return nlp(_make_doc(nlp, text, published, title))._.facts
+    return _read(text, published, title)._.facts
 
 
 #: Cue labels that name the Korean market or the won (patterns/subjects.jsonl).
@@ -224,8 +229,7 @@ def extract_article(
 ) -> tuple[list[Fact], bool]:
     """``extract``, and whether the article names a listed company or the
     Korean market at all: what decides if a screened archive record is kept."""
-    nlp = load_pipeline()
-    doc = nlp(_make_doc(nlp, text, published, title))
+    doc = _read(text, published, title)
     facts = doc._.facts
     if facts:
         return facts, True
@@ -239,16 +243,14 @@ def extract_with_checks(
     """``extract``, plus what the consistency checks did to its readings
     (kind -> count: readings dropped or chosen because the article's other
     figures contradict or confirm them; see checks.py)."""
-    nlp = load_pipeline()
-    doc = nlp(_make_doc(nlp, text, published, title))
+    doc = _read(text, published, title)
     return doc._.facts, dict(doc.user_data.get("checks") or {})
 
 
 def extract_many(items: Iterable[tuple[str, date | datetime | None, str | None]]) -> Iterator[list[Fact]]:
     """Facts for many (text, published, title) items, in order, in one process."""
-    nlp = load_pipeline()
     for text, published, title in items:
-        yield nlp(_make_doc(nlp, text, published, title))._.facts
+        yield _read(text, published, title)._.facts
 
 
 def parse_quantities(text: str) -> list[Quantity]:
